@@ -1,0 +1,431 @@
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.storage import default_storage
+from django.db import models
+from django.db.models import Prefetch
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+from taggit.managers import TaggableManager
+
+from articles.images import make_renditions
+from articles.sanitize import clean_rich_text
+
+# Section slugs share the URL space with these fixed prefixes (see newsroom/urls.py).
+RESERVED_SECTION_SLUGS = frozenset(
+    {
+        "admin",
+        "authors",
+        "feeds",
+        "media",
+        "news-sitemap.xml",
+        "preview",
+        "reads",
+        "robots.txt",
+        "search",
+        "sitemap.xml",
+        "static",
+        "tags",
+    }
+)
+
+
+def validate_section_slug(value):
+    if value in RESERVED_SECTION_SLUGS:
+        raise ValidationError(
+            _(
+                "“%(slug)s” is used by another part of the site. Choose another slug, e.g. “%(slug)s-news”."
+            ),
+            code="reserved",
+            params={"slug": value},
+        )
+
+
+def unique_slug(model, text, max_length, exclude_pk=None, fallback="article"):
+    """Return a slug for text that no other row of model uses."""
+    base = slugify(text)[: max_length - 8].strip("-") or fallback
+    candidate, counter = base, 2
+    others = model._default_manager.all()
+    if exclude_pk is not None:
+        others = others.exclude(pk=exclude_pk)
+    while others.filter(slug=candidate).exists():
+        candidate = f"{base}-{counter}"
+        counter += 1
+    return candidate
+
+
+class SectionQuerySet(models.QuerySet):
+    def active(self):
+        """Return the sections shown in navigation, in navigation order."""
+        return self.filter(is_active=True).order_by("position", "name")
+
+
+class Section(models.Model):
+    name = models.CharField(
+        _("name"),
+        max_length=80,
+        unique=True,
+        help_text=_("As readers see it, e.g. “International”."),
+    )
+    slug = models.SlugField(
+        _("slug"),
+        max_length=80,
+        unique=True,
+        validators=[validate_section_slug],
+        help_text=_(
+            "The section’s web address, e.g. “international” for /international/."
+        ),
+    )
+    description = models.TextField(
+        _("description"),
+        blank=True,
+        help_text=_("One or two sentences shown at the top of the section front."),
+    )
+    position = models.PositiveSmallIntegerField(
+        _("position"),
+        default=0,
+        help_text=_("Order in the navigation: lower numbers come first."),
+    )
+    is_active = models.BooleanField(
+        _("live"),
+        default=True,
+        help_text=_("Live sections appear in the navigation and have a public front."),
+    )
+
+    objects = SectionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["position", "name"]
+        verbose_name = _("section")
+        verbose_name_plural = _("sections")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("sections:detail", kwargs={"section": self.slug})
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self):
+        """Return the articles readers may see now."""
+        return self.filter(
+            status=Article.Status.PUBLISHED, published_at__lte=timezone.now()
+        )
+
+    def with_byline(self):
+        """Fetch the section and the ordered authors that every article card shows."""
+        return self.select_related("section").prefetch_related(
+            Prefetch(
+                "authorships",
+                queryset=ArticleAuthor.objects.select_related("author").order_by(
+                    "position", "pk"
+                ),
+            )
+        )
+
+    def newest_first(self):
+        return self.order_by("-published_at", "-pk")
+
+
+class Article(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        IN_REVIEW = "in_review", _("In review")
+        PUBLISHED = "published", _("Published")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
+
+    headline = models.CharField(
+        _("headline"),
+        max_length=200,
+        help_text=_(
+            "Sentence case, no full stop, e.g. “Ceasefire talks resume in Geneva”."
+        ),
+    )
+    slug = models.SlugField(
+        _("slug"),
+        max_length=200,
+        unique=True,
+        blank=True,
+        help_text=_(
+            "The end of the article’s web address. Left empty, it is made from the headline."
+        ),
+    )
+    section = models.ForeignKey(
+        Section,
+        on_delete=models.PROTECT,
+        related_name="articles",
+        verbose_name=_("section"),
+    )
+    standfirst = models.TextField(
+        _("standfirst"),
+        blank=True,
+        help_text=_("The one-paragraph summary under the headline, 25–45 words."),
+    )
+    dateline = models.CharField(
+        _("dateline"),
+        max_length=60,
+        blank=True,
+        help_text=_(
+            "Where the story was filed, shown in bold before the first paragraph, e.g. “UNITED STATES”."
+        ),
+    )
+    body = models.TextField(
+        _("lead text"),
+        blank=True,
+        help_text=_("The paragraphs before the first subheading."),
+    )
+    authors = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        through="ArticleAuthor",
+        related_name="articles",
+        blank=True,
+        verbose_name=_("authors"),
+    )
+    tags = TaggableManager(
+        _("tags"),
+        blank=True,
+        help_text=_("Comma-separated topics, e.g. “Diplomacy, Middle East”."),
+    )
+    hero_image = models.ImageField(
+        _("hero image"),
+        upload_to="heroes/%Y/%m/",
+        blank=True,
+        width_field="hero_width",
+        height_field="hero_height",
+        help_text=_(
+            "JPEG, PNG, WebP or GIF; at most 10 MB and 40 megapixels. Landscape works best."
+        ),
+    )
+    hero_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    hero_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    hero_renditions = models.JSONField(default=dict, blank=True, editable=False)
+    hero_alt = models.CharField(
+        _("image description (alt text)"),
+        max_length=250,
+        blank=True,
+        help_text=_(
+            "What the picture shows, for readers who cannot see it, e.g. “Aid lorries queue at the border”."
+        ),
+    )
+    hero_caption = models.CharField(_("caption"), max_length=300, blank=True)
+    hero_credit = models.CharField(
+        _("credit"),
+        max_length=120,
+        blank=True,
+        help_text=_("e.g. “Photograph: Tom Reyes/Newsroom”."),
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT
+    )
+    published_at = models.DateTimeField(
+        _("publication time"),
+        null=True,
+        blank=True,
+        help_text=_("A time in the future schedules the article."),
+    )
+    revised_at = models.DateTimeField(
+        _("updated"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_(
+            "When the published text last changed materially; shown to readers."
+        ),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("last saved"), auto_now=True)
+    seo_title = models.CharField(
+        _("search headline"),
+        max_length=70,
+        blank=True,
+        help_text=_(
+            "Optional headline for search engines and the browser tab, at most 70 characters."
+        ),
+    )
+    seo_description = models.CharField(
+        _("search description"),
+        max_length=160,
+        blank=True,
+        help_text=_(
+            "Optional summary for search results and social cards; the standfirst is used when empty."
+        ),
+    )
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_at", "-pk"]
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+        permissions = [
+            (
+                "publish_article",
+                _("Can publish, schedule, withdraw and correct articles"),
+            ),
+            ("edit_any_article", _("Can edit articles written by others")),
+        ]
+        indexes = [
+            models.Index(
+                fields=["status", "-published_at"], name="article_status_published"
+            ),
+            models.Index(
+                fields=["section", "-published_at"], name="article_section_published"
+            ),
+            models.Index(fields=["-updated_at"], name="article_updated"),
+        ]
+
+    def __str__(self):
+        return self.headline
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(Article, self.headline, 200, exclude_pk=self.pk)
+        self.body = clean_rich_text(self.body)
+        if not self.hero_image:
+            self.hero_renditions = {}
+        super().save(*args, **kwargs)
+        if (
+            self.hero_image
+            and self.hero_renditions.get("source") != self.hero_image.name
+        ):
+            # The upload is in storage only once the row is saved.
+            self.hero_renditions = {
+                "source": self.hero_image.name,
+                "sizes": make_renditions(self.hero_image.name),
+            }
+            Article.objects.filter(pk=self.pk).update(
+                hero_renditions=self.hero_renditions
+            )
+
+    def get_absolute_url(self):
+        return reverse(
+            "articles:detail", kwargs={"section": self.section.slug, "slug": self.slug}
+        )
+
+    def clean(self):
+        if self.status == self.Status.PUBLISHED and self.published_at is None:
+            raise ValidationError(
+                {
+                    "published_at": _(
+                        "A published article needs a publication time. Give one, e.g. now."
+                    )
+                },
+                code="publication_time_missing",
+            )
+        if self.hero_image and not self.hero_alt.strip():
+            raise ValidationError(
+                {
+                    "hero_alt": _(
+                        "Describe the picture for readers who cannot see it, e.g. “Aid lorries queue at the border”."
+                    )
+                },
+                code="alt_missing",
+            )
+
+    @property
+    def is_published(self):
+        """Mirror ArticleQuerySet.published() for one article."""
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at <= timezone.now()
+        )
+
+    @property
+    def is_scheduled(self):
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at > timezone.now()
+        )
+
+    @property
+    def hero_sizes(self):
+        """Return the hero renditions, narrowest first, each with its URL."""
+        return [
+            {**size, "url": default_storage.url(size["name"])}
+            for size in self.hero_renditions.get("sizes", [])
+        ]
+
+    @property
+    def hero_srcset(self):
+        return ", ".join(f"{size['url']} {size['width']}w" for size in self.hero_sizes)
+
+    @property
+    def hero_default(self):
+        """Return the rendition for browsers without srcset: 960 px wide or the widest below."""
+        sizes = self.hero_sizes
+        fitting = [size for size in sizes if size["width"] <= 960]
+        return (fitting or sizes or [None])[-1]
+
+    @property
+    def hero_largest(self):
+        sizes = self.hero_sizes
+        return sizes[-1] if sizes else None
+
+    @cached_property
+    def byline_authors(self):
+        """Return the authors in byline order, using the prefetch when there is one."""
+        return [authorship.author for authorship in self.authorships.all()]
+
+
+class ArticleAuthor(models.Model):
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="authorships"
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="authorships",
+        verbose_name=_("author"),
+    )
+    position = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["position", "pk"]
+        verbose_name = _("author")
+        verbose_name_plural = _("authors")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "author"], name="article_author_once"
+            ),
+        ]
+
+    def __str__(self):
+        return self.author.get_full_name() or self.author.get_username()
+
+
+class Subheading(models.Model):
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="subheadings"
+    )
+    heading = models.CharField(
+        _("subheading"),
+        max_length=200,
+        help_text=_("e.g. “Aid waits at the crossing”."),
+    )
+    body = models.TextField(
+        _("text"), blank=True, help_text=_("The paragraphs under this subheading.")
+    )
+    position = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["position", "pk"]
+        verbose_name = _("subheading")
+        verbose_name_plural = _("subheadings")
+
+    def __str__(self):
+        return self.heading
+
+    def save(self, *args, **kwargs):
+        self.body = clean_rich_text(self.body)
+        super().save(*args, **kwargs)
+
+    @property
+    def anchor(self):
+        """Return the id that links to this subheading; stable while the heading is."""
+        return slugify(self.heading) or f"part-{self.position}"

@@ -1,0 +1,18 @@
+import pytest
+from django.core.cache import cache
+
+
+@pytest.fixture(autouse=True)
+def isolated_storage_and_cache(settings, tmp_path):
+    """Give each test its own media folder and an empty cache."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    # The suite does not run collectstatic, so the manifest storage has nothing to read.
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {
+            "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+        },
+    }
+    cache.clear()
+    yield
+    cache.clear()

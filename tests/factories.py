@@ -1,0 +1,80 @@
+"""Small builders for test data: make_x(**overrides) returns a saved object."""
+
+import io
+import itertools
+from datetime import timedelta
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
+from PIL import Image
+
+from articles.models import Article, ArticleAuthor, Section, Subheading
+
+_sequence = itertools.count(1)
+
+
+def make_user(username=None, role=None, **fields):
+    username = username or f"user{next(_sequence)}"
+    fields.setdefault("first_name", username.capitalize())
+    fields.setdefault("last_name", "Tester")
+    user = get_user_model().objects.create_user(
+        username=username, password="correct horse battery", **fields
+    )
+    if role:
+        user.is_staff = True
+        user.save()
+        user.groups.add(Group.objects.get(name=role))
+    return user
+
+
+def make_section(**fields):
+    number = next(_sequence)
+    fields.setdefault("name", f"Section {number}")
+    fields.setdefault("slug", f"section-{number}")
+    fields.setdefault("position", number)
+    return Section.objects.create(**fields)
+
+
+def make_article(authors=(), subheadings=(), tags=(), **fields):
+    """Return a saved article, published an hour ago unless fields say otherwise."""
+    number = next(_sequence)
+    fields.setdefault("headline", f"Test story number {number}")
+    if "section" not in fields:
+        fields["section"] = make_section()
+    fields.setdefault("status", Article.Status.PUBLISHED)
+    if fields["status"] == Article.Status.PUBLISHED:
+        fields.setdefault("published_at", timezone.now() - timedelta(hours=1))
+    article = Article.objects.create(**fields)
+    for position, author in enumerate(authors):
+        ArticleAuthor.objects.create(article=article, author=author, position=position)
+    for position, heading in enumerate(subheadings):
+        Subheading.objects.create(
+            article=article,
+            heading=heading,
+            body=f"<p>Text under {heading}.</p>",
+            position=position,
+        )
+    if tags:
+        article.tags.add(*tags)
+    return article
+
+
+def image_upload(
+    name="photo.jpg",
+    size=(1200, 800),
+    image_format="JPEG",
+    exif=None,
+    color=(120, 140, 160),
+):
+    buffer = io.BytesIO()
+    options = {"exif": exif} if exif is not None else {}
+    Image.new("RGB", size, color).save(buffer, format=image_format, **options)
+    content_type = {
+        "JPEG": "image/jpeg",
+        "PNG": "image/png",
+        "WEBP": "image/webp",
+        "GIF": "image/gif",
+    }[image_format]
+    return SimpleUploadedFile(name, buffer.getvalue(), content_type=content_type)
