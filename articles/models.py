@@ -429,3 +429,28 @@ class Subheading(models.Model):
     def anchor(self):
         """Return the id that links to this subheading; stable while the heading is."""
         return slugify(self.heading) or f"part-{self.position}"
+
+
+class ReadCount(models.Model):
+    """Reads of one article in one clock hour: one row per article-hour, never per read."""
+
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="read_counts"
+    )
+    hour = models.PositiveIntegerField(
+        _("hour"), help_text=_("Hours since 1970-01-01 00:00 UTC.")
+    )
+    count = models.PositiveIntegerField(_("reads"), default=0)
+
+    class Meta:
+        verbose_name = _("read count")
+        verbose_name_plural = _("read counts")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "hour"], name="read_count_article_hour"
+            ),
+        ]
+        indexes = [models.Index(fields=["hour"], name="read_count_hour")]
+
+    def __str__(self):
+        return f"{self.article_id} @ {self.hour}: {self.count}"

@@ -110,6 +110,7 @@ if REDIS_URL:
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "newsroom"),
+            "TIMEOUT": 300,
         }
     }
 else:
@@ -154,6 +155,18 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 # Uploads larger than this are refused before Pillow sees them.
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 DATA_UPLOAD_MAX_MEMORY_SIZE = 12_582_912
+
+# Most-read ranking (see docs/most-read.md).
+NEWSROOM_MOST_READ_SIZE = 8
+NEWSROOM_MOST_READ_HALF_LIFE_HOURS = float(
+    os.environ.get("MOST_READ_HALF_LIFE_HOURS", "24")
+)
+NEWSROOM_MOST_READ_WINDOW_DAYS = int(os.environ.get("MOST_READ_WINDOW_DAYS", "14"))
+NEWSROOM_MOST_READ_CACHE_SECONDS = int(os.environ.get("MOST_READ_CACHE_SECONDS", "60"))
+NEWSROOM_READ_DEDUPE_SECONDS = 30 * 60
+# Behind a proxy, the header holding the reader's address, e.g. "HTTP_X_FORWARDED_FOR".
+NEWSROOM_CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER", "")
+NEWSROOM_REDIS_PREFIX = os.environ.get("CACHE_KEY_PREFIX", "newsroom")
 
 NEWSROOM_SITE_NAME = os.environ.get("NEWSROOM_SITE_NAME", "The Newsroom")
 NEWSROOM_SITE_LANGUAGE = "en"

@@ -1,0 +1,219 @@
+"""
+Counting reads and ranking the most-read articles: the only place either happens.
+
+A read is counted from the page's beacon, at most once per visitor per article
+per half hour, and kept as a count per article per clock hour. The ranking
+weighs each read by its age: a read is worth 0.5 ** (hours since / half-life).
+See docs/most-read.md.
+"""
+
+import hashlib
+import re
+import secrets
+import uuid
+from datetime import timedelta
+from functools import cache as memoize
+
+import redis
+from django.conf import settings
+from django.core.cache import cache
+from django.db import connection, transaction
+from django.db.models import ExpressionWrapper, F, FloatField, Q, Sum, Value
+from django.db.models.functions import Coalesce, Power
+from django.urls import reverse
+from django.utils import timezone
+
+from articles.models import Article, ReadCount
+
+# Crawlers, link unfurlers, monitors, scripts and headless browsers.
+BOT_USER_AGENT = re.compile(
+    r"bot|crawl|spider|slurp|archiv|facebookexternalhit|embedly|preview|headless|"
+    r"lighthouse|pingdom|monitor|curl|wget|python|httpclient|java/|go-http|okhttp|"
+    r"libwww|scrapy|axios|node-fetch|phantomjs|selenium|playwright",
+    re.IGNORECASE,
+)
+MOST_READ_CACHE_KEY = "most-read:v1"
+
+
+def half_life_hours():
+    return settings.NEWSROOM_MOST_READ_HALF_LIFE_HOURS
+
+
+def hour_of(moment):
+    """Return the clock hour a moment falls in, as hours since the Unix epoch."""
+    return int(moment.timestamp() // 3600)
+
+
+def is_bot(user_agent):
+    return not user_agent.strip() or bool(BOT_USER_AGENT.search(user_agent))
+
+
+def client_ip(request):
+    header = settings.NEWSROOM_CLIENT_IP_HEADER
+    if header and request.META.get(header):
+        # The nearest proxy appends the address it saw last.
+        return request.META[header].split(",")[-1].strip()
+    return request.META.get("REMOTE_ADDR", "")
+
+
+def visitor_hash(request, day):
+    """Return an anonymous id for today's visitor; the salt is random and forgotten after two days."""
+    salt = cache.get_or_set(
+        f"read-salt:{day.isoformat()}", secrets.token_hex(16), 2 * 24 * 3600
+    )
+    material = "\n".join(
+        [salt, client_ip(request), request.META.get("HTTP_USER_AGENT", "")]
+    )
+    return hashlib.sha256(material.encode()).hexdigest()[:32]
+
+
+def record_read(article_id, request):
+    """Count one read of a published article unless it is a bot's or a repeat; return whether it counted."""
+    if is_bot(request.META.get("HTTP_USER_AGENT", "")):
+        return False
+    now = timezone.now()
+    seen_key = f"read-seen:{article_id}:{visitor_hash(request, now.date())}"
+    if not cache.add(seen_key, 1, settings.NEWSROOM_READ_DEDUPE_SECONDS):
+        return False
+    if settings.REDIS_URL:
+        redis_client().hincrby(pending_key(), f"{article_id}:{hour_of(now)}", 1)
+    else:
+        add_reads({(article_id, hour_of(now)): 1})
+    return True
+
+
+def add_reads(counts):
+    """Add {(article_id, hour): reads} to the hourly table in one statement."""
+    existing = set(
+        Article.objects.filter(
+            pk__in={article_id for article_id, _ in counts}
+        ).values_list("pk", flat=True)
+    )
+    rows = [
+        (article_id, hour, reads)
+        for (article_id, hour), reads in counts.items()
+        if article_id in existing
+    ]
+    if not rows:
+        return 0
+    table = connection.ops.quote_name(ReadCount._meta.db_table)
+    values = ", ".join(["(%s, %s, %s)"] * len(rows))
+    # PostgreSQL and SQLite share this upsert; the ORM's cannot add to the stored count.
+    sql = (
+        f"INSERT INTO {table} (article_id, hour, count) VALUES {values} "
+        f"ON CONFLICT (article_id, hour) DO UPDATE SET count = {table}.count + excluded.count"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [value for row in rows for value in row])
+    return sum(reads for _, _, reads in rows)
+
+
+@memoize
+def redis_client():
+    return redis.Redis.from_url(settings.REDIS_URL)
+
+
+def pending_key():
+    return f"{settings.NEWSROOM_REDIS_PREFIX}:reads:pending"
+
+
+def flush_pending_reads():
+    """
+    Move counts buffered in Redis into the hourly table; return how many reads moved.
+
+    The pending hash is renamed before it is read, so reads arriving meanwhile
+    start a new hash; a flush that dies half-way leaves its renamed hash to be
+    picked up by the next run.
+    """
+    client = redis_client()
+    flushing_prefix = f"{settings.NEWSROOM_REDIS_PREFIX}:reads:flushing:"
+    if client.exists(pending_key()):
+        try:
+            client.rename(pending_key(), f"{flushing_prefix}{uuid.uuid4().hex}")
+        except redis.ResponseError:
+            pass  # Another flush renamed it first.
+    moved = 0
+    for key in client.scan_iter(match=f"{flushing_prefix}*"):
+        counts = {}
+        for field, reads in client.hgetall(key).items():
+            article_id, hour = (int(part) for part in field.decode().split(":"))
+            counts[(article_id, hour)] = int(reads)
+        with transaction.atomic():
+            moved += add_reads(counts)
+        client.delete(key)
+    return moved
+
+
+def prune_old_reads(now=None):
+    """Delete hourly counts older than the ranking window; return how many rows went."""
+    now = now or timezone.now()
+    oldest = hour_of(now - timedelta(days=settings.NEWSROOM_MOST_READ_WINDOW_DAYS + 1))
+    deleted, _ = ReadCount.objects.filter(hour__lt=oldest).delete()
+    return deleted
+
+
+def ranked_articles(limit, now=None):
+    """
+    Return the published articles by decayed readership, best first, topped up
+    with the newest published ones: one query.
+    """
+    now = now or timezone.now()
+    first_hour = hour_of(now - timedelta(days=settings.NEWSROOM_MOST_READ_WINDOW_DAYS))
+    published = Article.objects.published()
+    hours_since = ExpressionWrapper(
+        Value(now.timestamp() / 3600) - F("read_counts__hour"),
+        output_field=FloatField(),
+    )
+    weight = ExpressionWrapper(
+        F("read_counts__count")
+        * Power(Value(0.5), hours_since / Value(float(half_life_hours()))),
+        output_field=FloatField(),
+    )
+    recently_read = ReadCount.objects.filter(hour__gte=first_hour).values("article_id")
+    newest = published.newest_first().values("pk")[:limit]
+    return (
+        published.filter(Q(pk__in=recently_read) | Q(pk__in=newest))
+        .annotate(
+            score=Coalesce(
+                Sum(weight, filter=Q(read_counts__hour__gte=first_hour)), Value(0.0)
+            )
+        )
+        .order_by("-score", "-published_at", "-pk")
+        .values(
+            "pk",
+            "headline",
+            "slug",
+            "published_at",
+            "section__name",
+            "section__slug",
+            "score",
+        )[:limit]
+    )
+
+
+def most_read(exclude=None):
+    """
+    Return the most-read list as dicts for the sidebar, without the excluded
+    article; cached for NEWSROOM_MOST_READ_CACHE_SECONDS.
+    """
+    size = settings.NEWSROOM_MOST_READ_SIZE
+    ranked = cache.get(MOST_READ_CACHE_KEY)
+    if ranked is None:
+        ranked = [
+            {
+                "id": row["pk"],
+                "headline": row["headline"],
+                "section": row["section__name"],
+                "published_at": row["published_at"],
+                "url": reverse(
+                    "articles:detail",
+                    kwargs={"section": row["section__slug"], "slug": row["slug"]},
+                ),
+            }
+            for row in ranked_articles(size + 1)
+        ]
+        cache.set(
+            MOST_READ_CACHE_KEY, ranked, settings.NEWSROOM_MOST_READ_CACHE_SECONDS
+        )
+    excluded_id = getattr(exclude, "pk", exclude)
+    return [entry for entry in ranked if entry["id"] != excluded_id][:size]
