@@ -2,10 +2,13 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.db import models
-from django.db.models import Prefetch
+from django.db.models import F, Prefetch, Q, Window
+from django.db.models.functions import RowNumber
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
@@ -128,6 +131,41 @@ class ArticleQuerySet(models.QuerySet):
 
     def newest_first(self):
         return self.order_by("-published_at", "-pk")
+
+    def for_cards(self):
+        """Return articles ready for cards on fronts and lists: section and byline fetched."""
+        return self.with_byline()
+
+    def for_article_page(self):
+        """Fetch everything the article page shows in one query per relation."""
+        return self.with_byline().prefetch_related("subheadings", "tags")
+
+    def related_to(self, article):
+        """Return other articles from the same section or sharing a tag, newest first."""
+        shared_tags = [tag.pk for tag in article.tags.all()]
+        return (
+            self.filter(Q(section_id=article.section_id) | Q(tags__in=shared_tags))
+            .exclude(pk=article.pk)
+            .distinct()
+            .select_related("section")
+            .newest_first()
+        )
+
+    def newest_per_section(self, per_section):
+        """Return the newest few articles of each live section, in one query."""
+        return (
+            self.filter(section__is_active=True)
+            .annotate(
+                rank_in_section=Window(
+                    RowNumber(),
+                    partition_by=F("section_id"),
+                    order_by=[F("published_at").desc(), F("pk").desc()],
+                )
+            )
+            .filter(rank_in_section__lte=per_section)
+            .select_related("section")
+            .order_by("section__position", "section__name", "rank_in_section")
+        )
 
 
 class Article(models.Model):
@@ -344,6 +382,50 @@ class Article(models.Model):
         )
 
     @property
+    def display_headline(self):
+        """Return the headline for the browser tab and search results."""
+        return self.seo_title or self.headline
+
+    @property
+    def summary(self):
+        """Return the description for search results and social cards."""
+        return self.seo_description or self.standfirst
+
+    @property
+    def was_revised(self):
+        """Say whether readers should see an "Updated" time."""
+        return bool(
+            self.revised_at
+            and self.published_at
+            and self.revised_at > self.published_at
+        )
+
+    @property
+    def lead_html(self):
+        """Return the lead text with the dateline leading into its first paragraph."""
+        # The body is trusted here because save() ran it through the allow-list.
+        if not self.dateline:
+            return mark_safe(self.body)
+        label = format_html(
+            '<strong class="dateline">{}:</strong> ', self.dateline.upper()
+        )
+        if self.body.startswith("<p>"):
+            return mark_safe(f"<p>{label}{self.body[3:]}")
+        return format_html("<p>{}</p>{}", label, mark_safe(self.body))
+
+    @cached_property
+    def body_parts(self):
+        """Return the subheadings in order, each with a unique anchor for the page."""
+        parts, used = list(self.subheadings.all()), set()
+        for part in parts:
+            anchor, counter = part.anchor, 2
+            while anchor in used:
+                anchor, counter = f"{part.anchor}-{counter}", counter + 1
+            used.add(anchor)
+            part.unique_anchor = anchor
+        return parts
+
+    @property
     def hero_sizes(self):
         """Return the hero renditions, narrowest first, each with its URL."""
         return [
@@ -366,6 +448,11 @@ class Article(models.Model):
     def hero_largest(self):
         sizes = self.hero_sizes
         return sizes[-1] if sizes else None
+
+    @property
+    def hero_thumbnail(self):
+        sizes = self.hero_sizes
+        return sizes[0] if sizes else None
 
     @cached_property
     def byline_authors(self):

@@ -67,13 +67,19 @@ def visitor_hash(request, day):
     return hashlib.sha256(material.encode()).hexdigest()[:32]
 
 
+def seen_key(article_id, request, now):
+    """Return the cache key that marks this visitor as having read this article lately."""
+    return f"read-seen:{article_id}:{visitor_hash(request, now.date())}"
+
+
 def record_read(article_id, request):
     """Count one read of a published article unless it is a bot's or a repeat; return whether it counted."""
     if is_bot(request.META.get("HTTP_USER_AGENT", "")):
         return False
     now = timezone.now()
-    seen_key = f"read-seen:{article_id}:{visitor_hash(request, now.date())}"
-    if not cache.add(seen_key, 1, settings.NEWSROOM_READ_DEDUPE_SECONDS):
+    if not cache.add(
+        seen_key(article_id, request, now), 1, settings.NEWSROOM_READ_DEDUPE_SECONDS
+    ):
         return False
     if settings.REDIS_URL:
         redis_client().hincrby(pending_key(), f"{article_id}:{hour_of(now)}", 1)

@@ -1,0 +1,52 @@
+// Reader-side behaviour that must not depend on the cached HTML:
+// the read beacon and fresh relative ages. Everything else works without JavaScript.
+(function () {
+  "use strict";
+
+  var timeZone = document.documentElement.getAttribute("data-time-zone") || undefined;
+  var dateFormat = new Intl.DateTimeFormat("en-GB", {
+    day: "numeric", month: "long", year: "numeric", timeZone: timeZone
+  });
+
+  function plural(count, unit) {
+    return count + " " + unit + (count === 1 ? "" : "s") + " ago";
+  }
+
+  // The same rules as relative_age() in articles/templatetags/reading.py.
+  function relativeAge(moment, now) {
+    var seconds = Math.max(0, (now - moment) / 1000);
+    var minutes = Math.floor(seconds / 60);
+    var hours = Math.floor(minutes / 60);
+    var days = Math.floor(hours / 24);
+    var weeks = Math.floor(days / 7);
+    if (minutes < 1) return "just now";
+    if (hours < 1) return plural(minutes, "minute");
+    if (days < 1) return plural(hours, "hour");
+    if (days <= 7) return plural(days, "day");
+    if (weeks <= 4) return plural(weeks, "week");
+    return dateFormat.format(moment);
+  }
+
+  function refreshAges() {
+    var now = Date.now();
+    document.querySelectorAll("time[data-relative-age]").forEach(function (element) {
+      var moment = new Date(element.getAttribute("datetime"));
+      if (!isNaN(moment)) element.textContent = relativeAge(moment, now);
+    });
+  }
+
+  function reportRead() {
+    var story = document.querySelector("[data-read-url]");
+    if (!story) return;
+    var url = story.getAttribute("data-read-url");
+    if (navigator.sendBeacon && navigator.sendBeacon(url)) return;
+    fetch(url, { method: "POST", keepalive: true, credentials: "omit" }).catch(function () {});
+  }
+
+  refreshAges();
+  if (document.readyState === "complete") {
+    reportRead();
+  } else {
+    window.addEventListener("load", reportRead);
+  }
+})();

@@ -1,0 +1,401 @@
+import json
+import re
+from datetime import UTC, datetime, timedelta
+from html.parser import HTMLParser
+
+import pytest
+from django.core.files.base import ContentFile
+from django.utils import timezone
+
+from articles.demo import draw_hero
+from articles.models import Article
+from tests.factories import make_article, make_section, make_user
+
+pytestmark = pytest.mark.django_db
+
+
+class Outline(HTMLParser):
+    """Collect the parts of a page a reader or a crawler notices."""
+
+    def __init__(self):
+        super().__init__()
+        self.tags, self.h1, self.images, self.json_ld, self.meta = [], [], [], [], {}
+        self._capture = None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        self.tags.append(tag)
+        if tag == "h1":
+            self._capture = self.h1
+            self.h1.append("")
+        elif tag == "img":
+            self.images.append(attrs)
+        elif tag == "meta":
+            self.meta[attrs.get("property") or attrs.get("name")] = attrs.get("content")
+        elif tag == "script" and attrs.get("type") == "application/ld+json":
+            self._capture = self.json_ld
+            self.json_ld.append("")
+
+    def handle_endtag(self, tag):
+        if tag in {"h1", "script"}:
+            self._capture = None
+
+    def handle_data(self, data):
+        if self._capture is not None:
+            self._capture[-1] += data
+
+
+def outline(response):
+    parser = Outline()
+    parser.feed(response.content.decode())
+    return parser
+
+
+def body_anchors(response):
+    """Return the ids of the subheadings in the story body."""
+    html = response.content.decode()
+    body = html[html.index('class="story-body"') : html.index('class="story-footer"')]
+    return re.findall(r'<h2 id="([^"]+)">', body)
+
+
+def text_of(response):
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", response.content.decode()))
+
+
+@pytest.fixture
+def story():
+    section = make_section(name="International", slug="international")
+    authors = [
+        make_user(first_name="Amara", last_name="Okafor"),
+        make_user(first_name="Tom", last_name="Reyes"),
+        make_user(first_name="Lena", last_name="Fischer"),
+    ]
+    article = make_article(
+        section=section,
+        headline="Ceasefire talks resume in Geneva",
+        standfirst="Negotiators returned to the table after a fortnight’s pause.",
+        dateline="Switzerland",
+        body="<p>Negotiators returned to Geneva on Monday.</p><p>Aid waits.</p>",
+        authors=authors,
+        subheadings=["Aid waits at the crossing", "What comes next", "A fragile calm"],
+        tags=["Diplomacy", "Aid"],
+        hero_alt="Aid lorries queue at the border",
+        hero_caption="Lorries queue at the crossing on Sunday.",
+        hero_credit="Photograph: Tom Reyes/Newsroom",
+        published_at=timezone.now() - timedelta(hours=3),
+    )
+    article.hero_image.save(
+        "geneva.jpg", ContentFile(draw_hero("geneva", "international")), save=False
+    )
+    article.save()
+    return article
+
+
+def test_article_page_reads_like_a_news_page_in_order(client, story):
+    response = client.get(story.get_absolute_url())
+    html = response.content.decode()
+    page = outline(response)
+
+    assert response.status_code == 200
+    assert page.h1 == ["Ceasefire talks resume in Geneva"]
+    order = [
+        html.index('class="section-label" href="/international/"'),
+        html.index("<h1"),
+        html.index('<p class="standfirst">'),
+        html.index("By <span"),
+        html.index('class="hero"'),
+        html.index('class="story-body"'),
+        html.index('class="tag-list"'),
+        html.index('class="most-read"'),
+    ]
+    assert order == sorted(order)
+    assert "By Amara Okafor, Tom Reyes and Lena Fischer" in text_of(response)
+
+
+def test_publication_time_is_absolute_in_the_site_time_zone(client, settings, story):
+    settings.TIME_ZONE = "Europe/London"
+    published = datetime(2026, 7, 24, 8, 15, tzinfo=UTC)
+    Article.objects.filter(pk=story.pk).update(published_at=published)
+    html = client.get(story.get_absolute_url()).content.decode()
+
+    assert (
+        '<time datetime="2026-07-24T09:15:00+01:00">24 July 2026, 09:15</time>' in html
+    )
+    assert "Updated" not in html
+
+
+def test_updated_time_is_shown_after_a_material_revision(client, story):
+    Article.objects.filter(pk=story.pk).update(
+        revised_at=story.published_at + timedelta(hours=2)
+    )
+    response = client.get(story.get_absolute_url())
+    assert "Updated" in text_of(response)
+    assert (
+        json.loads(outline(response).json_ld[0])["dateModified"]
+        != json.loads(outline(response).json_ld[0])["datePublished"]
+    )
+
+
+def test_hero_image_is_responsive_with_dimensions_alt_caption_and_credit(client, story):
+    response = client.get(story.get_absolute_url())
+    hero = next(image for image in outline(response).images if image.get("srcset"))
+
+    widths = [
+        int(candidate.split()[-1].rstrip("w"))
+        for candidate in hero["srcset"].split(", ")
+    ]
+    assert widths == [480, 960, 1440]
+    assert hero["width"] == "960" and hero["height"] == "540"
+    assert hero["alt"] == "Aid lorries queue at the border"
+    assert (
+        "Lorries queue at the crossing on Sunday. Photograph: Tom Reyes/Newsroom"
+        in text_of(response)
+    )
+
+
+def test_renditions_are_made_once_not_per_request(client, story):
+    names = [size["name"] for size in story.hero_renditions["sizes"]]
+    client.get(story.get_absolute_url())
+    story.refresh_from_db()
+    story.save()
+    assert [size["name"] for size in story.hero_renditions["sizes"]] == names
+
+
+def test_dateline_leads_into_the_first_paragraph_in_bold_capitals(client, story):
+    html = client.get(story.get_absolute_url()).content.decode()
+    assert (
+        '<p><strong class="dateline">SWITZERLAND:</strong> Negotiators returned to Geneva on Monday.</p>'
+        in html
+    )
+
+
+def test_subheadings_are_h2_with_stable_anchors_and_a_contents_list(client, story):
+    response = client.get(story.get_absolute_url())
+    html = response.content.decode()
+
+    assert body_anchors(response) == [
+        "aid-waits-at-the-crossing",
+        "what-comes-next",
+        "a-fragile-calm",
+    ]
+    assert "In this article" in html
+    assert '<a href="#what-comes-next">What comes next</a>' in html
+
+
+def test_short_articles_have_no_contents_list(client):
+    article = make_article(subheadings=["One", "Two"])
+    assert (
+        "In this article" not in client.get(article.get_absolute_url()).content.decode()
+    )
+
+
+def test_repeated_subheadings_get_distinct_anchors(client):
+    article = make_article(subheadings=["Reaction", "Reaction", "Reaction"])
+    assert body_anchors(client.get(article.get_absolute_url())) == [
+        "reaction",
+        "reaction-2",
+        "reaction-3",
+    ]
+
+
+def test_quotes_in_the_body_render_as_pull_quotes(client):
+    article = make_article(
+        body="<p>Lead.</p><blockquote><p>“We cannot wait,” she said.</p></blockquote>"
+    )
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert "<blockquote><p>“We cannot wait,” she said.</p></blockquote>" in html
+
+
+def test_tags_link_to_tag_pages(client, story):
+    html = client.get(story.get_absolute_url()).content.decode()
+    assert '<a href="/tags/diplomacy/">Diplomacy</a>' in html
+
+
+def test_related_articles_share_section_or_tag_newest_first_at_most_four(client, story):
+    now = timezone.now()
+    same_section = [
+        make_article(section=story.section, published_at=now - timedelta(days=day))
+        for day in (1, 3, 5)
+    ]
+    shared_tag = make_article(tags=["Diplomacy"], published_at=now - timedelta(days=2))
+    make_article(tags=["Unrelated"], published_at=now - timedelta(hours=1))
+    make_article(section=story.section, status=Article.Status.DRAFT)
+    oldest_same_section = make_article(
+        section=story.section, published_at=now - timedelta(days=9)
+    )
+
+    related = list(client.get(story.get_absolute_url()).context["related"])
+
+    assert related == [same_section[0], shared_tag, same_section[1], same_section[2]]
+    assert story not in related and oldest_same_section not in related
+
+
+def test_most_read_sidebar_shows_eight_articles_with_section_age_and_headline(
+    client, story
+):
+    for hours in range(1, 11):
+        make_article(
+            headline=f"Other story {hours}",
+            published_at=timezone.now() - timedelta(hours=hours, minutes=1),
+        )
+
+    html = client.get(story.get_absolute_url()).content.decode()
+    sidebar = html[html.index('class="most-read"') :]
+    entries = re.findall(r"<li>.*?</li>", sidebar, flags=re.S)
+
+    assert len(entries) == 8
+    first = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", entries[0])).strip()
+    assert re.fullmatch(r"Section \d+ · 1 hour ago · Other story 1", first)
+    assert "Ceasefire talks resume in Geneva" not in sidebar
+    assert re.search(
+        r'<time datetime="[^"]+" data-relative-age>1 hour ago</time>', sidebar
+    )
+
+
+def test_title_description_canonical_and_social_cards(client, story):
+    response = client.get(story.get_absolute_url())
+    page = outline(response)
+    html = response.content.decode()
+    url = f"http://testserver{story.get_absolute_url()}"
+
+    assert (
+        "<title>Ceasefire talks resume in Geneva | International | The Newsroom</title>"
+        in html
+    )
+    assert page.meta["description"] == story.standfirst
+    assert f'<link rel="canonical" href="{url}">' in html
+    assert page.meta["og:title"] == "Ceasefire talks resume in Geneva"
+    assert page.meta["og:url"] == url
+    assert page.meta["og:image"].startswith(
+        "http://testserver/media/renditions/"
+    ) and page.meta["og:image"].endswith("-1440w.jpg")
+    assert page.meta["twitter:card"] == "summary_large_image"
+
+
+def test_seo_title_and_description_override_headline_and_standfirst(client):
+    article = make_article(
+        seo_title="Geneva talks: what we know", seo_description="Short summary."
+    )
+    page = outline(client.get(article.get_absolute_url()))
+    assert page.meta["description"] == "Short summary."
+    assert page.meta["og:title"] == "Geneva talks: what we know"
+
+
+def test_news_article_json_ld_is_complete(client, story):
+    data = json.loads(outline(client.get(story.get_absolute_url())).json_ld[0])
+
+    assert data["@type"] == "NewsArticle"
+    assert data["headline"] == story.headline
+    assert data["description"] == story.standfirst
+    assert data["articleSection"] == "International"
+    assert [author["name"] for author in data["author"]] == [
+        "Amara Okafor",
+        "Tom Reyes",
+        "Lena Fischer",
+    ]
+    assert data["image"][0].endswith("-1440w.jpg")
+    assert data["datePublished"] and data["dateModified"]
+    assert data["publisher"]["name"] == "The Newsroom"
+
+
+def test_json_ld_stays_valid_whatever_the_fields_hold(client):
+    hostile = (
+        '</script><script>alert("x")</script> <!-- \\ " \' & \u2028 \u2029 emoji 🗞️'
+    )
+    article = make_article(
+        headline=hostile, standfirst=hostile, authors=[make_user(first_name=hostile)]
+    )
+    response = client.get(article.get_absolute_url())
+    html = response.content.decode()
+
+    data = json.loads(outline(response).json_ld[0])
+    assert data["headline"] == hostile
+    assert data["author"][0]["name"].startswith(hostile)
+    assert '<script>alert("x")' not in html
+
+
+@pytest.mark.parametrize(
+    ("fields", "status_code"),
+    [
+        ({"status": Article.Status.DRAFT}, 404),
+        ({"status": Article.Status.IN_REVIEW}, 404),
+        ({"published_at": timezone.now() + timedelta(days=1)}, 404),
+        (
+            {
+                "status": Article.Status.WITHDRAWN,
+                "published_at": timezone.now() - timedelta(days=1),
+            },
+            410,
+        ),
+        ({}, 200),
+    ],
+    ids=["draft", "in-review", "scheduled", "withdrawn", "published"],
+)
+def test_status_codes_for_every_article_state(client, fields, status_code):
+    article = make_article(**fields)
+    response = client.get(article.get_absolute_url())
+    assert response.status_code == status_code
+    if status_code == 410:
+        assert "This article has been withdrawn" in response.content.decode()
+        assert article.headline not in response.content.decode()
+
+
+def test_unknown_article_is_404(client):
+    section = make_section()
+    assert client.get(f"/{section.slug}/no-such-story/").status_code == 404
+
+
+def test_article_under_the_wrong_section_redirects_permanently(client):
+    article = make_article()
+    other = make_section()
+    response = client.get(f"/{other.slug}/{article.slug}/")
+    assert response.status_code == 301
+    assert response["Location"] == article.get_absolute_url()
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/international/" + "a" * 5000 + "/",
+        "/international/caf%C3%A9/",
+        "/international/%00%ff/",
+        "/international/%E2%80%AE/",
+        "/%F0%9F%97%9E/story/",
+        "/international/story/extra/",
+        "/international/' OR 1=1 --/",
+    ],
+)
+def test_junk_article_urls_are_404_not_500(client, path):
+    make_section(slug="international")
+    assert client.get(path).status_code == 404
+
+
+def test_article_page_is_semantic_and_accessible(client, story):
+    response = client.get(story.get_absolute_url())
+    page = outline(response)
+    html = response.content.decode()
+
+    for landmark in ("header", "nav", "main", "article", "aside", "footer"):
+        assert landmark in page.tags
+    assert page.tags.count("h1") == 1
+    assert '<a class="skip-link" href="#content">' in html
+    assert all("alt" in image for image in page.images)
+
+
+@pytest.mark.parametrize("extra", [0, 6])
+def test_article_page_query_budget_does_not_grow_with_content(
+    client, django_assert_max_num_queries, extra
+):
+    section = make_section()
+    authors = [make_user() for _ in range(1 + extra)]
+    article = make_article(
+        section=section,
+        authors=authors,
+        subheadings=[f"Part {number}" for number in range(2 + extra)],
+        tags=[f"Tag {number}" for number in range(1 + extra)],
+    )
+    for _ in range(4 + extra):
+        make_article(section=section, tags=["Tag 0"], authors=authors)
+
+    with django_assert_max_num_queries(8):
+        assert client.get(article.get_absolute_url()).status_code == 200

@@ -1,0 +1,298 @@
+import os
+from datetime import timedelta
+
+import pytest
+from django.core.cache import cache
+from django.urls import reverse
+from django.utils import timezone
+
+from articles import readership
+from articles.models import Article, ReadCount
+from tests.factories import make_article, make_section
+
+pytestmark = pytest.mark.django_db
+
+BROWSER = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36"
+NOW = timezone.now().replace(minute=30, second=0, microsecond=0)
+
+
+def reads(article, hours_ago, count, now=NOW):
+    """Store count reads of article made hours_ago before now."""
+    readership.add_reads(
+        {(article.pk, readership.hour_of(now - timedelta(hours=hours_ago))): count}
+    )
+
+
+def ranked(now=NOW, limit=8):
+    return [row["pk"] for row in readership.ranked_articles(limit, now=now)]
+
+
+def test_recent_reads_beat_more_but_older_reads():
+    read_last_week = make_article(published_at=NOW - timedelta(days=8))
+    read_now = make_article(published_at=NOW - timedelta(days=9))
+    reads(read_last_week, hours_ago=7 * 24, count=300)
+    reads(read_now, hours_ago=0, count=100)
+
+    assert ranked()[:2] == [read_now.pk, read_last_week.pk]
+
+
+def test_each_read_is_worth_half_as_much_per_half_life(settings):
+    settings.NEWSROOM_MOST_READ_HALF_LIFE_HOURS = 10
+    fresh, stale = make_article(), make_article()
+    reads(fresh, hours_ago=0, count=100)
+    reads(stale, hours_ago=10, count=210)
+
+    scores = {row["pk"]: row["score"] for row in readership.ranked_articles(8, now=NOW)}
+    # A read in the current hour is 0.5 h old on average; one 10 h back is 10.5 h old.
+    assert scores[fresh.pk] == pytest.approx(100 * 0.5 ** (0.5 / 10))
+    assert scores[stale.pk] == pytest.approx(210 * 0.5 ** (10.5 / 10))
+    assert ranked()[:2] == [stale.pk, fresh.pk]
+
+    settings.NEWSROOM_MOST_READ_HALF_LIFE_HOURS = 2
+    assert ranked()[:2] == [fresh.pk, stale.pk]
+
+
+def test_reads_older_than_the_window_are_ignored(settings):
+    settings.NEWSROOM_MOST_READ_WINDOW_DAYS = 14
+    outside, inside = (
+        make_article(published_at=NOW - timedelta(days=30)),
+        make_article(published_at=NOW - timedelta(days=31)),
+    )
+    reads(outside, hours_ago=15 * 24, count=10_000)
+    reads(inside, hours_ago=13 * 24, count=1)
+
+    scores = {row["pk"]: row["score"] for row in readership.ranked_articles(8, now=NOW)}
+    assert scores[inside.pk] > 0
+    assert scores.get(outside.pk, 0) == 0
+
+
+def test_ties_go_to_the_newer_article():
+    older = make_article(published_at=NOW - timedelta(hours=5))
+    newer = make_article(published_at=NOW - timedelta(hours=2))
+    reads(older, hours_ago=1, count=5)
+    reads(newer, hours_ago=1, count=5)
+
+    assert ranked()[:2] == [newer.pk, older.pk]
+
+
+def test_list_is_filled_with_the_newest_published_articles_when_few_have_reads():
+    section = make_section()
+    read = make_article(section=section, published_at=NOW - timedelta(days=3))
+    newest = [
+        make_article(section=section, published_at=NOW - timedelta(hours=hours))
+        for hours in range(1, 12)
+    ]
+    reads(read, hours_ago=2, count=3)
+
+    assert ranked() == [read.pk] + [article.pk for article in newest[:7]]
+
+
+def test_unpublished_articles_never_rank_however_much_they_were_read():
+    visible = make_article(published_at=NOW - timedelta(hours=3))
+    hidden = [
+        make_article(status=Article.Status.DRAFT),
+        make_article(status=Article.Status.IN_REVIEW),
+        make_article(
+            status=Article.Status.WITHDRAWN, published_at=NOW - timedelta(hours=3)
+        ),
+        make_article(published_at=timezone.now() + timedelta(hours=2)),
+    ]
+    for article in hidden:
+        reads(article, hours_ago=0, count=1000)
+    reads(visible, hours_ago=0, count=1)
+
+    assert ranked() == [visible.pk]
+
+
+def test_sidebar_leaves_out_the_article_being_read_and_still_shows_eight():
+    articles = [
+        make_article(published_at=NOW - timedelta(hours=hours))
+        for hours in range(1, 11)
+    ]
+    reads(articles[0], hours_ago=0, count=50)
+
+    entries = readership.most_read(exclude=articles[0])
+
+    assert len(entries) == 8
+    assert articles[0].pk not in [entry["id"] for entry in entries]
+    assert entries[0]["url"] == articles[1].get_absolute_url()
+    assert entries[0]["section"] == articles[1].section.name
+
+
+def test_sidebar_costs_one_query_cold_and_none_warm(django_assert_num_queries):
+    for hours in range(1, 12):
+        article = make_article(
+            published_at=NOW - timedelta(hours=hours), tags=["A", "B"]
+        )
+        reads(article, hours_ago=hours, count=hours)
+
+    with django_assert_num_queries(1):
+        assert len(readership.most_read()) == 8
+    with django_assert_num_queries(0):
+        assert len(readership.most_read()) == 8
+
+
+def test_sidebar_is_cached_for_the_configured_time(settings):
+    settings.NEWSROOM_MOST_READ_CACHE_SECONDS = 60
+    first = make_article()
+    assert [entry["id"] for entry in readership.most_read()] == [first.pk]
+
+    second = make_article()
+    assert [entry["id"] for entry in readership.most_read()] == [first.pk], (
+        "served from cache"
+    )
+
+    cache.delete(readership.MOST_READ_CACHE_KEY)
+    assert {entry["id"] for entry in readership.most_read()} == {first.pk, second.pk}
+
+
+# The read beacon
+
+
+def beacon(
+    client, article_id, user_agent=BROWSER, address="203.0.113.7", method="post"
+):
+    return getattr(client, method)(
+        reverse("articles:read", args=[article_id]),
+        HTTP_USER_AGENT=user_agent,
+        REMOTE_ADDR=address,
+    )
+
+
+def flush():
+    if os.environ.get("REDIS_URL"):
+        readership.flush_pending_reads()
+
+
+def total_reads(article):
+    flush()
+    return sum(
+        ReadCount.objects.filter(article=article).values_list("count", flat=True)
+    )
+
+
+def test_beacon_counts_a_read_and_answers_204(client):
+    article = make_article()
+    response = beacon(client, article.pk)
+
+    assert response.status_code == 204
+    assert total_reads(article) == 1
+
+
+def test_a_visitor_is_counted_once_per_article_per_half_hour(client, settings):
+    article, other = make_article(), make_article()
+    for _ in range(3):
+        beacon(client, article.pk)
+    beacon(client, other.pk)
+    beacon(client, article.pk, address="198.51.100.9")
+    beacon(client, article.pk, user_agent=BROWSER.replace("131", "130"))
+
+    assert total_reads(article) == 3
+    assert total_reads(other) == 1
+
+
+def test_the_same_visitor_counts_again_once_the_half_hour_has_passed(client, rf):
+    article = make_article()
+    beacon(client, article.pk)
+    beacon(client, article.pk)
+    assert total_reads(article) == 1
+
+    request = rf.post("/", HTTP_USER_AGENT=BROWSER, REMOTE_ADDR="203.0.113.7")
+    cache.delete(
+        readership.seen_key(article.pk, request, timezone.now())
+    )  # what expiry does
+    beacon(client, article.pk)
+
+    assert total_reads(article) == 2
+
+
+@pytest.mark.parametrize(
+    "user_agent",
+    [
+        "",
+        "Googlebot/2.1 (+http://www.google.com/bot.html)",
+        "Mozilla/5.0 (compatible; bingbot/2.0; +http://www.bing.com/bingbot.htm)",
+        "facebookexternalhit/1.1",
+        "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/131.0 Safari/537.36",
+        "curl/8.5.0",
+        "python-requests/2.32",
+        "Slackbot-LinkExpanding 1.0",
+    ],
+)
+def test_crawlers_and_scripts_are_not_counted(client, user_agent):
+    article = make_article()
+    response = beacon(client, article.pk, user_agent=user_agent)
+
+    assert response.status_code == 204
+    assert total_reads(article) == 0
+
+
+@pytest.mark.parametrize(
+    "status",
+    [
+        Article.Status.DRAFT,
+        Article.Status.IN_REVIEW,
+        Article.Status.WITHDRAWN,
+        "scheduled",
+    ],
+)
+def test_beacon_for_an_unpublished_article_is_404_and_not_counted(client, status):
+    if status == "scheduled":
+        article = make_article(published_at=timezone.now() + timedelta(hours=1))
+    else:
+        article = make_article(
+            status=status, published_at=timezone.now() - timedelta(hours=1)
+        )
+    assert beacon(client, article.pk).status_code == 404
+    assert total_reads(article) == 0
+
+
+def test_beacon_for_an_unknown_article_is_404(client):
+    assert beacon(client, 999_999).status_code == 404
+
+
+@pytest.mark.parametrize("method", ["get", "put", "delete"])
+def test_beacon_answers_405_to_anything_but_post(client, method):
+    article = make_article()
+    assert beacon(client, article.pk, method=method).status_code == 405
+    assert total_reads(article) == 0
+
+
+def test_reads_are_kept_as_one_row_per_article_hour(client):
+    article = make_article()
+    for number in range(5):
+        beacon(client, article.pk, address=f"192.0.2.{number}")
+
+    flush()
+    assert ReadCount.objects.filter(article=article).count() == 1
+    assert ReadCount.objects.get(article=article).count == 5
+
+
+def test_visitor_ids_hold_no_address_or_user_agent(rf):
+    request = rf.post("/", HTTP_USER_AGENT=BROWSER, REMOTE_ADDR="203.0.113.7")
+    visitor = readership.visitor_hash(request, timezone.now().date())
+    assert "203.0.113.7" not in visitor and "Mozilla" not in visitor
+    tomorrow = readership.visitor_hash(
+        request, timezone.now().date() + timedelta(days=1)
+    )
+    assert tomorrow != visitor, "the salt rotates daily"
+
+
+def test_old_hourly_rows_are_pruned(settings):
+    article = make_article()
+    reads(article, hours_ago=24 * 30, count=4, now=timezone.now())
+    reads(article, hours_ago=1, count=2, now=timezone.now())
+
+    assert readership.prune_old_reads() == 1
+    assert ReadCount.objects.get(article=article).count == 2
+
+
+@pytest.mark.skipif(not os.environ.get("REDIS_URL"), reason="REDIS_URL is not set")
+def test_redis_buffer_reaches_the_table_only_when_flushed(client):
+    article = make_article()
+    beacon(client, article.pk)
+
+    assert not ReadCount.objects.filter(article=article).exists()
+    assert readership.flush_pending_reads() == 1
+    assert ReadCount.objects.get(article=article).count == 1
+    assert readership.flush_pending_reads() == 0

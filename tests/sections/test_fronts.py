@@ -1,0 +1,191 @@
+import re
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from articles.models import Article
+from tests.factories import make_article, make_section, make_user
+
+pytestmark = pytest.mark.django_db
+
+
+def nav_links(response):
+    html = response.content.decode()
+    nav = html[html.index('<nav class="site-nav"') : html.index("</nav>")]
+    return re.findall(r">([^<]+)</a>", nav)
+
+
+def test_navigation_lists_live_sections_in_position_order_on_every_page(client):
+    politics = make_section(name="Politics", slug="politics", position=2)
+    make_section(name="International", slug="international", position=1)
+    make_section(name="Archive", slug="archive", position=0, is_active=False)
+    article = make_article(section=politics)
+
+    for path in ["/", "/politics/", article.get_absolute_url(), "/tags/none/"]:
+        response = client.get(path)
+        if response.status_code == 200:
+            assert nav_links(response) == ["Home", "International", "Politics"], path
+
+
+def test_section_front_shows_its_description_and_published_articles_newest_first(
+    client,
+):
+    section = make_section(
+        name="Crime", slug="crime", description="Courts and policing."
+    )
+    now = timezone.now()
+    older = make_article(
+        section=section,
+        published_at=now - timedelta(days=2),
+        standfirst="Older summary.",
+    )
+    newer = make_article(
+        section=section,
+        published_at=now - timedelta(hours=2),
+        authors=[make_user(first_name="Ada", last_name="Vance")],
+    )
+    make_article(section=section, status=Article.Status.DRAFT)
+    make_article(section=section, published_at=now + timedelta(hours=1))
+    make_article()
+
+    response = client.get("/crime/")
+    html = response.content.decode()
+
+    assert response.status_code == 200
+    assert list(response.context["object_list"]) == [newer, older]
+    assert "Courts and policing." in html
+    assert "Older summary." in html
+    assert 'By <span class="byline-name">Ada Vance</span>' in html
+
+
+def test_section_front_paginates_twenty_a_page(client):
+    section = make_section()
+    now = timezone.now()
+    articles = [
+        make_article(section=section, published_at=now - timedelta(minutes=minutes))
+        for minutes in range(1, 46)
+    ]
+
+    first = client.get(section.get_absolute_url())
+    third = client.get(section.get_absolute_url(), {"page": 3})
+
+    assert list(first.context["object_list"]) == articles[:20]
+    assert list(third.context["object_list"]) == articles[40:]
+    assert "Page 1 of 3" in first.content.decode()
+    assert 'rel="next" href="?page=2"' in first.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("page", "shown"),
+    [
+        ("abc", 1),
+        ("999999", 2),
+        ("-1", 1),
+        ("0", 1),
+        ("1.5", 1),
+        ("2", 2),
+        ("%00", 1),
+        ("9" * 400, 2),
+    ],
+)
+def test_bad_page_numbers_show_the_nearest_page(client, page, shown):
+    section = make_section()
+    for _ in range(21):
+        make_article(section=section)
+
+    response = client.get(section.get_absolute_url(), {"page": page})
+
+    assert response.status_code == 200
+    assert response.context["page_obj"].number == shown
+
+
+def test_inactive_and_unknown_sections_are_404(client):
+    hidden = make_section(is_active=False)
+    make_article(section=hidden)
+
+    assert client.get(hidden.get_absolute_url()).status_code == 404
+    assert client.get("/no-such-section/").status_code == 404
+
+
+def test_home_shows_a_lead_the_latest_and_a_block_per_live_section(client):
+    now = timezone.now()
+    politics = make_section(name="Politics", position=1)
+    sport = make_section(name="Sport", position=2)
+    quiet = make_section(name="Quiet", position=3, is_active=False)
+    sport_stories = [
+        make_article(section=sport, published_at=now - timedelta(hours=hours))
+        for hours in range(1, 9)
+    ]
+    politics_stories = [
+        make_article(section=politics, published_at=now - timedelta(days=days))
+        for days in range(1, 7)
+    ]
+    make_article(section=quiet, published_at=now - timedelta(days=3))
+
+    response = client.get("/")
+    context = response.context
+
+    assert context["lead"] == sport_stories[0]
+    assert context["latest"] == sport_stories[1:7]
+    blocks = dict(context["section_blocks"])
+    assert list(blocks) == [politics, sport]
+    assert blocks[politics] == politics_stories[:4]
+    assert blocks[sport] == sport_stories[7:]
+    assert 'class="most-read"' in response.content.decode()
+
+
+def test_home_page_with_nothing_published_still_renders(client):
+    response = client.get("/")
+    assert response.status_code == 200
+    assert "No stories have been published yet." in response.content.decode()
+
+
+def test_tag_page_lists_published_articles_with_the_tag(client):
+    tagged = make_article(tags=["Diplomacy"])
+    make_article(tags=["Diplomacy"], status=Article.Status.DRAFT)
+    make_article(tags=["Sport"])
+
+    response = client.get("/tags/diplomacy/")
+
+    assert list(response.context["object_list"]) == [tagged]
+    assert client.get("/tags/unknown/").status_code == 404
+
+
+@pytest.mark.parametrize("stories", [2, 12])
+def test_home_query_budget_does_not_grow_with_stories_or_sections(
+    client, django_assert_max_num_queries, stories
+):
+    sections = [make_section() for _ in range(stories // 2)]
+    for number in range(stories * 2):
+        make_article(
+            section=sections[number % len(sections)],
+            authors=[make_user()],
+            tags=["One", "Two"],
+        )
+
+    with django_assert_max_num_queries(10):
+        assert client.get("/").status_code == 200
+
+
+@pytest.mark.parametrize("stories", [2, 25])
+def test_section_front_query_budget_does_not_grow_with_stories(
+    client, django_assert_max_num_queries, stories
+):
+    section = make_section()
+    for _ in range(stories):
+        make_article(section=section, authors=[make_user(), make_user()], tags=["One"])
+
+    with django_assert_max_num_queries(6):
+        assert client.get(section.get_absolute_url()).status_code == 200
+
+
+@pytest.mark.parametrize("stories", [2, 25])
+def test_tag_page_query_budget_does_not_grow_with_stories(
+    client, django_assert_max_num_queries, stories
+):
+    for _ in range(stories):
+        make_article(authors=[make_user()], tags=["Budget"])
+
+    with django_assert_max_num_queries(6):
+        assert client.get("/tags/budget/").status_code == 200
