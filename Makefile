@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 DEV_ENV := DJANGO_DEBUG=1
 
-.PHONY: run test lint format clean
+.PHONY: run test screenshots lint format clean
 
 $(INSTALLED): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Newsroom needs Python 3.11 or newer; this is " + sys.version.split()[0] + ". Run e.g. make PYTHON=python3.11 …")'
@@ -20,6 +20,9 @@ run: $(INSTALLED)
 
 test: $(INSTALLED)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+screenshots: $(INSTALLED)
+	$(BIN)/python -m tests.e2e.screenshots
 
 lint: $(INSTALLED)
 	$(BIN)/ruff check .

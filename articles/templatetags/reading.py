@@ -19,7 +19,7 @@ def relative_age(moment, now=None):
     """
     Say how long ago a moment was in one unit, as the most-read list shows it:
     "just now", minutes, hours, days up to 7, weeks up to 4, then the date.
-    static/js/reading.js repeats these rules to refresh cached pages.
+    articles/static/newsroom/js/reading.js repeats these rules to refresh cached pages.
     """
     now = now or timezone.now()
     seconds = max(0.0, (now - moment).total_seconds())

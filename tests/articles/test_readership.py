@@ -3,6 +3,7 @@ from datetime import timedelta
 
 import pytest
 from django.core.cache import cache
+from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
@@ -296,3 +297,15 @@ def test_redis_buffer_reaches_the_table_only_when_flushed(client):
     assert readership.flush_pending_reads() == 1
     assert ReadCount.objects.get(article=article).count == 1
     assert readership.flush_pending_reads() == 0
+
+
+def test_flush_reads_command_moves_buffered_reads_and_prunes(client, capsys):
+    article = make_article()
+    beacon(client, article.pk)
+    reads(article, hours_ago=24 * 40, count=9, now=timezone.now())
+
+    call_command("flush_reads")
+
+    output = capsys.readouterr().out
+    assert "Deleted 1 hourly rows" in output
+    assert ReadCount.objects.get(article=article).count == 1

@@ -1,0 +1,27 @@
+from django.conf import settings
+from django.core.management.base import BaseCommand
+
+from articles import readership
+
+
+class Command(BaseCommand):
+    help = (
+        "Move read counts buffered in Redis into the hourly table and delete hourly "
+        "counts older than the ranking window. Run it every minute (e.g. from cron); "
+        "it is safe to run while readers are counted and after a crash."
+    )
+
+    def handle(self, *args, **options):
+        if settings.REDIS_URL:
+            moved = readership.flush_pending_reads()
+            self.stdout.write(
+                f"Moved {moved:,} reads from Redis into the hourly table."
+            )
+        else:
+            self.stdout.write(
+                "No REDIS_URL: reads are written straight to the hourly table."
+            )
+        pruned = readership.prune_old_reads()
+        self.stdout.write(
+            f"Deleted {pruned:,} hourly rows older than the ranking window."
+        )

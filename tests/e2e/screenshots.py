@@ -1,0 +1,112 @@
+"""
+Regenerate the README screenshots: `make screenshots`.
+
+Builds a throwaway demo site (SQLite in a temporary folder), serves it, sends a
+few read beacons so the most-read list has a ranking, and photographs the demo
+article in headless Chromium at desktop and phone widths.
+"""
+
+import os
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+from tests.e2e.browser import launch_chromium
+
+PROJECT = Path(__file__).resolve().parents[2]
+OUTPUT = PROJECT / "docs" / "screenshots"
+ARTICLE = "/international/rhine-towns-begin-clean-up-as-floodwater-recedes-after-a-week-of-heavy-rain/"
+POPULAR = {
+    "/politics/council-tax-to-rise-by-499-after-six-hour-budget-meeting-in-leeds/": 6,
+    "/international/ceasefire-talks-resume-in-geneva-as-aid-convoys-wait-at-border/": 5,
+    "/crime/former-finance-director-jailed-for-23m-fraud-against-housing-charity/": 3,
+}
+PORT = 8765
+
+
+def manage(env, *args):
+    subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=PROJECT,
+        env=env,
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+
+
+def wait_for(url, seconds=30):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(url, timeout=2)
+            return
+        except OSError:
+            time.sleep(0.3)
+    raise SystemExit(f"The demo server did not answer at {url} within {seconds} s.")
+
+
+def send_reads(base, path, visitors):
+    html = urllib.request.urlopen(base + path).read().decode()
+    read_url = html.split('data-read-url="', 1)[1].split('"', 1)[0]
+    for visitor in range(visitors):
+        request = urllib.request.Request(
+            base + read_url,
+            method="POST",
+            headers={
+                "User-Agent": f"Mozilla/5.0 (Screenshot visitor {visitor}) Firefox/133.0"
+            },
+        )
+        urllib.request.urlopen(request)
+
+
+def main():
+    OUTPUT.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as folder:
+        env = {
+            **os.environ,
+            "DJANGO_DEBUG": "1",
+            "DATABASE_URL": f"sqlite:///{folder}/demo.sqlite3",
+            "MEDIA_ROOT": f"{folder}/media",
+            # The reads sent below must show at once, not after the cache expires.
+            "MOST_READ_CACHE_SECONDS": "0",
+        }
+        env.pop("REDIS_URL", None)
+        print("Building the demo site…")
+        manage(env, "migrate", "--noinput")
+        manage(env, "seed_demo")
+        server = subprocess.Popen(
+            [
+                sys.executable,
+                "manage.py",
+                "runserver",
+                "--noreload",
+                f"127.0.0.1:{PORT}",
+            ],
+            cwd=PROJECT,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        base = f"http://127.0.0.1:{PORT}"
+        try:
+            wait_for(base + "/")
+            for path, visitors in POPULAR.items():
+                send_reads(base, path, visitors)
+            with launch_chromium() as browser:
+                for name, width in (("article-desktop", 1280), ("article-mobile", 390)):
+                    page = browser.new_page(viewport={"width": width, "height": 1000})
+                    page.goto(base + ARTICLE, wait_until="networkidle")
+                    target = OUTPUT / f"{name}.png"
+                    page.screenshot(path=target, full_page=True)
+                    page.close()
+                    print(f"Wrote {target.relative_to(PROJECT)}")
+        finally:
+            server.terminate()
+            server.wait(timeout=10)
+
+
+if __name__ == "__main__":
+    main()
