@@ -20,7 +20,7 @@ from PIL import Image, ImageDraw, ImageFilter
 from taggit.models import Tag, TaggedItem
 
 from articles import demo_content
-from articles.models import Article, ArticleAuthor, Section, Subheading
+from articles.models import Article, ArticleAuthor, AuthorProfile, Section, Subheading
 
 DEMO_STAFF = [
     {
@@ -79,8 +79,9 @@ def draw_hero(seed_text, section_slug, size=(1600, 900)):
             [(0, y), (width, y)],
             fill=tuple(round(light[i] * (1 - t) + deep[i] * t) for i in range(3)),
         )
-    sun_x, sun_y = rng.randint(200, width - 200), rng.randint(120, height // 2)
-    sun_r = rng.randint(60, 140)
+    sun_x = rng.randint(width // 8, width - width // 8)
+    sun_y = rng.randint(height // 8, height // 2)
+    sun_r = rng.randint(width // 26, width // 11)
     draw.ellipse(
         [sun_x - sun_r, sun_y - sun_r, sun_x + sun_r, sun_y + sun_r],
         fill=(255, 236, 200),
@@ -172,6 +173,9 @@ class DemoSeeder:
             user.set_unusable_password()
             user.save()
             user.groups.add(Group.objects.get(name="Journalist"))
+            profile = AuthorProfile.for_user(user)
+            profile.bio = spec["bio"]
+            profile.save()
         return user
 
     def story(self, story, sections, writers, now):
@@ -315,6 +319,8 @@ def add_generated_articles(count, progress=print, batch_size=2000):
             "hero_image", "hero_width", "hero_height", "hero_renditions", "hero_alt"
         )[:20]
     )
+    for author in authors:
+        AuthorProfile.for_user(author)
     tags = [
         Tag.objects.get_or_create(name=name)[0]
         for name in (
@@ -391,6 +397,9 @@ def add_generated_articles(count, progress=print, batch_size=2000):
                 )
                 for article in articles
             )
+            Article.objects.filter(
+                pk__in=[article.pk for article in articles]
+            ).update_search_vectors()
         done += size
         progress(done, count, time.monotonic() - started)
     return time.monotonic() - started

@@ -99,7 +99,7 @@ def _too_many_pixels(width, height):
 def make_renditions(image_name, storage=default_storage):
     """
     Write JPEG renditions of a stored image at the standard widths and return
-    their description, [{"width", "height", "name"}], narrowest first.
+    their description, [{"width", "height", "name", "bytes"}], narrowest first.
 
     Widths above the original's are skipped, except that the original width is
     always offered when it is narrower than the widest rendition.
@@ -132,5 +132,7 @@ def make_renditions(image_name, storage=default_storage):
         if storage.exists(target):
             storage.delete(target)
         saved = storage.save(target, ContentFile(buffer.getvalue()))
-        renditions.append({"width": width, "height": height, "name": saved})
+        renditions.append(
+            {"width": width, "height": height, "name": saved, "bytes": buffer.tell()}
+        )
     return renditions

@@ -1,9 +1,16 @@
 from django.conf import settings
+from django.contrib.postgres.aggregates import StringAgg
+from django.contrib.postgres.search import (
+    SearchQuery,
+    SearchRank,
+    SearchVector,
+    SearchVectorField,
+)
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
-from django.db import models
-from django.db.models import F, Prefetch, Q, Window
-from django.db.models.functions import RowNumber
+from django.db import connection, models
+from django.db.models import F, OuterRef, Prefetch, Q, Subquery, Value, Window
+from django.db.models.functions import Coalesce, Concat, RowNumber
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -33,6 +40,9 @@ RESERVED_SECTION_SLUGS = frozenset(
         "tags",
     }
 )
+
+
+SEARCH_CONFIG = "english"
 
 
 def validate_section_slug(value):
@@ -123,14 +133,73 @@ class ArticleQuerySet(models.QuerySet):
         return self.select_related("section").prefetch_related(
             Prefetch(
                 "authorships",
-                queryset=ArticleAuthor.objects.select_related("author").order_by(
-                    "position", "pk"
-                ),
+                queryset=ArticleAuthor.objects.select_related(
+                    "author__author_profile"
+                ).order_by("position", "pk"),
             )
         )
 
     def newest_first(self):
         return self.order_by("-published_at", "-pk")
+
+    def update_search_vectors(self):
+        """
+        Recompute the stored full-text vector of these articles from headline
+        (weight A), standfirst (B), lead text and subheadings (C). PostgreSQL only.
+        """
+        if connection.vendor != "postgresql":
+            return 0
+        subheading_text = (
+            Subheading.objects.filter(article=OuterRef("pk"))
+            .values("article")
+            .annotate(
+                text=StringAgg(
+                    Concat(
+                        "heading", Value(" "), "body", output_field=models.TextField()
+                    ),
+                    delimiter=" ",
+                )
+            )
+            .values("text")
+        )
+        return self.update(
+            search_vector=SearchVector("headline", weight="A", config=SEARCH_CONFIG)
+            + SearchVector("standfirst", weight="B", config=SEARCH_CONFIG)
+            + SearchVector(
+                Concat(
+                    "body",
+                    Value(" "),
+                    Coalesce(
+                        Subquery(subheading_text),
+                        Value(""),
+                        output_field=models.TextField(),
+                    ),
+                    output_field=models.TextField(),
+                ),
+                weight="C",
+                config=SEARCH_CONFIG,
+            )
+        )
+
+    def search(self, text):
+        """Return the articles matching a reader's query, best match first."""
+        if connection.vendor == "postgresql":
+            query = SearchQuery(text, search_type="websearch", config=SEARCH_CONFIG)
+            return (
+                self.filter(search_vector=query)
+                .annotate(rank=SearchRank(F("search_vector"), query))
+                .order_by("-rank", "-published_at", "-pk")
+            )
+        matches = (
+            Q(headline__icontains=text)
+            | Q(standfirst__icontains=text)
+            | Q(body__icontains=text)
+            | Q(subheadings__heading__icontains=text)
+            | Q(subheadings__body__icontains=text)
+        )
+        return self.filter(
+            pk__in=Article.objects.filter(matches).values("pk")
+        ).newest_first()
 
     def for_cards(self):
         """Return articles ready for cards on fronts and lists: section and byline fetched."""
@@ -292,6 +361,9 @@ class Article(models.Model):
         ),
     )
     version = models.PositiveIntegerField(default=1, editable=False)
+    # Kept current by update_search_vector(); on PostgreSQL a GIN index
+    # (migration 0004) serves it. SQLite never fills it.
+    search_vector = SearchVectorField(null=True, editable=False)
 
     objects = ArticleQuerySet.as_manager()
 
@@ -326,6 +398,7 @@ class Article(models.Model):
         if not self.hero_image:
             self.hero_renditions = {}
         super().save(*args, **kwargs)
+        Article.objects.filter(pk=self.pk).update_search_vectors()
         if (
             self.hero_image
             and self.hero_renditions.get("source") != self.hero_image.name
@@ -485,6 +558,11 @@ class ArticleAuthor(models.Model):
     def __str__(self):
         return self.author.get_full_name() or self.author.get_username()
 
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        # Every credited writer gets a public author page.
+        AuthorProfile.for_user(self.author)
+
 
 class Subheading(models.Model):
     article = models.ForeignKey(
@@ -511,6 +589,12 @@ class Subheading(models.Model):
     def save(self, *args, **kwargs):
         self.body = clean_rich_text(self.body)
         super().save(*args, **kwargs)
+        Article.objects.filter(pk=self.article_id).update_search_vectors()
+
+    def delete(self, *args, **kwargs):
+        deleted = super().delete(*args, **kwargs)
+        Article.objects.filter(pk=self.article_id).update_search_vectors()
+        return deleted
 
     @property
     def anchor(self):
@@ -541,3 +625,51 @@ class ReadCount(models.Model):
 
     def __str__(self):
         return f"{self.article_id} @ {self.hour}: {self.count}"
+
+
+class AuthorProfile(models.Model):
+    """What readers see about a writer: the public page address, a bio and a photo."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="author_profile",
+    )
+    slug = models.SlugField(
+        _("page address"),
+        max_length=80,
+        unique=True,
+        help_text=_(
+            "The end of the author page’s address, e.g. “amara-okafor” for /authors/amara-okafor/."
+        ),
+    )
+    bio = models.TextField(
+        _("short bio"),
+        blank=True,
+        help_text=_(
+            "One or two sentences, e.g. “Amara Okafor is our international correspondent.”"
+        ),
+    )
+    photo = models.ImageField(_("photo"), upload_to="authors/", blank=True)
+
+    class Meta:
+        verbose_name = _("author profile")
+        verbose_name_plural = _("author profiles")
+
+    def __str__(self):
+        return self.user.get_full_name() or self.user.get_username()
+
+    def get_absolute_url(self):
+        return reverse("articles:author", kwargs={"slug": self.slug})
+
+    @classmethod
+    def for_user(cls, user):
+        """Return the user's profile, making one with a slug from their name if needed."""
+        profile = getattr(user, "author_profile", None)
+        if profile is None:
+            name = user.get_full_name() or user.get_username()
+            profile, _ = cls.objects.get_or_create(
+                user=user,
+                defaults={"slug": unique_slug(cls, name, 80, fallback="author")},
+            )
+        return profile

@@ -1,16 +1,21 @@
-from django.http import Http404, HttpResponse
+from django.conf import settings
+from django.http import Http404, HttpResponse, HttpResponseServerError
 from django.shortcuts import get_object_or_404, redirect
+from django.template import loader
 from django.template.response import TemplateResponse
-from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.csrf import csrf_exempt, requires_csrf_token
 from django.views.decorators.http import require_POST
 from django.views.generic import DetailView, ListView
 from taggit.models import Tag
 
 from articles import readership
-from articles.models import Article
+from articles.models import Article, AuthorProfile
+from articles.search import search_results
+from articles.sitemaps import news_sitemap_articles
 from articles.structured_data import news_article_schema
 
 RELATED_ARTICLES = 4
+MAX_QUERY_LENGTH = 200
 
 
 class NearestPageMixin:
@@ -80,3 +85,71 @@ class TagDetailView(NearestPageMixin, ListView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(tag=self.tag, **kwargs)
+
+
+class AuthorDetailView(NearestPageMixin, ListView):
+    template_name = "articles/author_detail.html"
+
+    def get_queryset(self):
+        self.profile = get_object_or_404(
+            AuthorProfile.objects.select_related("user"), slug=self.kwargs["slug"]
+        )
+        return (
+            Article.objects.published()
+            .filter(authors=self.profile.user)
+            .for_cards()
+            .newest_first()
+        )
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(profile=self.profile, **kwargs)
+
+
+class SearchView(NearestPageMixin, ListView):
+    template_name = "articles/search.html"
+
+    def get_queryset(self):
+        typed = "".join(
+            char for char in self.request.GET.get("q", "") if char.isprintable()
+        )
+        self.query = " ".join(typed.split())[:MAX_QUERY_LENGTH]
+        if not self.query.strip("'\"&|!-()<>:*"):
+            return Article.objects.none()
+        return Article.objects.published().search(self.query).for_cards()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(query=self.query, **kwargs)
+        context["results"] = search_results(context["object_list"], self.query)
+        return context
+
+
+def robots_txt(request):
+    return TemplateResponse(
+        request,
+        "robots.txt",
+        {"base": f"{request.scheme}://{request.get_host()}"},
+        content_type="text/plain; charset=utf-8",
+    )
+
+
+def news_sitemap(request):
+    return TemplateResponse(
+        request,
+        "news_sitemap.xml",
+        {
+            "articles": news_sitemap_articles(),
+            "base": f"{request.scheme}://{request.get_host()}",
+            "publication_name": settings.NEWSROOM_SITE_NAME,
+            "publication_language": settings.NEWSROOM_SITE_LANGUAGE,
+        },
+        content_type="application/xml; charset=utf-8",
+    )
+
+
+@requires_csrf_token
+def server_error(request):
+    """Render the 500 page from settings alone: the database may be what failed."""
+    page = loader.get_template("500.html").render(
+        {"site_name": settings.NEWSROOM_SITE_NAME}
+    )
+    return HttpResponseServerError(page)

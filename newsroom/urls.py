@@ -8,6 +8,8 @@ admin.site.site_header = _("Newsroom")
 admin.site.site_title = _("Newsroom")
 admin.site.index_title = _("Desk")
 
+handler500 = "articles.views.server_error"
+
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("articles.urls")),

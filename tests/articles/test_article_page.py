@@ -102,7 +102,7 @@ def test_article_page_reads_like_a_news_page_in_order(client, story):
         html.index('class="section-label" href="/international/"'),
         html.index("<h1"),
         html.index('<p class="standfirst">'),
-        html.index("By <span"),
+        html.index('class="byline-names"'),
         html.index('class="hero"'),
         html.index('class="story-body"'),
         html.index('class="tag-list"'),

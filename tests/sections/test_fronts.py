@@ -56,7 +56,7 @@ def test_section_front_shows_its_description_and_published_articles_newest_first
     assert list(response.context["object_list"]) == [newer, older]
     assert "Courts and policing." in html
     assert "Older summary." in html
-    assert 'By <span class="byline-name">Ada Vance</span>' in html
+    assert 'By <a class="byline-name" href="/authors/ada-vance/">Ada Vance</a>' in html
 
 
 def test_section_front_paginates_twenty_a_page(client):

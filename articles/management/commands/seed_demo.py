@@ -35,7 +35,10 @@ class Command(BaseCommand):
         )
         if articles:
             self.stdout.write(f"Adding {articles:,} generated articles…")
-            seconds = add_generated_articles(articles, progress=self.progress)
+            try:
+                seconds = add_generated_articles(articles, progress=self.progress)
+            except ValueError as error:
+                raise CommandError(str(error)) from None
             self.stdout.write(
                 self.style.SUCCESS(
                     f"Added {articles:,} articles in {seconds:.1f} s ({articles / seconds:,.0f} a second)."
