@@ -189,3 +189,18 @@ def test_tag_page_query_budget_does_not_grow_with_stories(
 
     with django_assert_max_num_queries(6):
         assert client.get("/tags/budget/").status_code == 200
+
+
+def test_navigation_marks_where_the_reader_is(client):
+    section = make_section(name="Crime", slug="crime")
+    article = make_article(section=section)
+
+    def current(path):
+        return re.findall(
+            r'aria-current="page">([^<]+)<', client.get(path).content.decode()
+        )
+
+    assert current("/") == ["Home"]
+    assert current("/crime/") == ["Crime"]
+    assert current(article.get_absolute_url()) == ["Crime"]
+    assert current("/search/") == []
