@@ -209,31 +209,50 @@ class ArticleQuerySet(models.QuerySet):
         """Fetch everything the article page shows in one query per relation."""
         return self.with_byline().prefetch_related("subheadings", "tags")
 
-    def related_to(self, article):
-        """Return other articles from the same section or sharing a tag, newest first."""
-        shared_tags = [tag.pk for tag in article.tags.all()]
+    def related_to(self, article, limit):
+        """Return up to limit other articles from the same section or sharing a tag, newest first."""
+        others = self.exclude(pk=article.pk).newest_first()
+        same_section = others.filter(section_id=article.section_id)
+        sharing_a_tag = others.filter(tags__in=[tag.pk for tag in article.tags.all()])
+        if connection.features.supports_slicing_ordering_in_compound:
+            # Each part walks its own index; one OR across both scans the archive.
+            candidates = same_section.values("pk")[:limit].union(
+                sharing_a_tag.values("pk")[:limit]
+            )
+        else:
+            candidates = (same_section | sharing_a_tag).values("pk")
         return (
-            self.filter(Q(section_id=article.section_id) | Q(tags__in=shared_tags))
-            .exclude(pk=article.pk)
-            .distinct()
+            self.filter(pk__in=candidates)
             .select_related("section")
-            .newest_first()
+            .newest_first()[:limit]
         )
 
     def newest_per_section(self, per_section):
         """Return the newest few articles of each live section, in one query."""
-        return (
-            self.filter(section__is_active=True)
-            .annotate(
-                rank_in_section=Window(
-                    RowNumber(),
-                    partition_by=F("section_id"),
-                    order_by=[F("published_at").desc(), F("pk").desc()],
+        if connection.features.supports_slicing_ordering_in_compound:
+            # One index walk per section beats ranking the whole archive.
+            parts = [
+                self.filter(section=section).newest_first().values("pk")[:per_section]
+                for section in Section.objects.active()
+            ]
+            if not parts:
+                return self.none()
+            candidates = parts[0].union(*parts[1:], all=True)
+            newest = self.filter(pk__in=candidates)
+        else:
+            newest = (
+                self.filter(section__is_active=True)
+                .annotate(
+                    rank_in_section=Window(
+                        RowNumber(),
+                        partition_by=F("section_id"),
+                        order_by=[F("published_at").desc(), F("pk").desc()],
+                    )
                 )
+                .filter(rank_in_section__lte=per_section)
             )
-            .filter(rank_in_section__lte=per_section)
-            .select_related("section")
-            .order_by("section__position", "section__name", "rank_in_section")
+        return newest.select_related("section").order_by(
+            "section__position", "section__name", "-published_at", "-pk"
         )
 
 
@@ -383,7 +402,8 @@ class Article(models.Model):
                 fields=["status", "-published_at"], name="article_status_published"
             ),
             models.Index(
-                fields=["section", "-published_at"], name="article_section_published"
+                fields=["section", "status", "-published_at"],
+                name="article_section_front",
             ),
             models.Index(fields=["-updated_at"], name="article_updated"),
         ]

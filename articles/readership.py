@@ -11,14 +11,14 @@ import hashlib
 import re
 import secrets
 import uuid
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from functools import cache as memoize
 
 import redis
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection, transaction
-from django.db.models import ExpressionWrapper, F, FloatField, Q, Sum, Value
+from django.db.models import ExpressionWrapper, F, FloatField, Subquery, Sum, Value
 from django.db.models.functions import Coalesce, Power
 from django.urls import reverse
 from django.utils import timezone
@@ -33,6 +33,7 @@ BOT_USER_AGENT = re.compile(
     re.IGNORECASE,
 )
 MOST_READ_CACHE_KEY = "most-read:v1"
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
 def half_life_hours():
@@ -158,10 +159,25 @@ def prune_old_reads(now=None):
     return deleted
 
 
+RANKED_FIELDS = (
+    "id",
+    "headline",
+    "slug",
+    "published_at",
+    "section__name",
+    "section__slug",
+    "score",
+)
+
+
 def ranked_articles(limit, now=None):
     """
-    Return the published articles by decayed readership, best first, topped up
-    with the newest published ones: one query.
+    Return up to limit published articles as dicts, by decayed readership,
+    best first, topped up with the newest published ones: one query.
+
+    The query is the union of the articles read within the window (found from
+    the hourly table's index) and the newest `limit` articles (found from the
+    publication-time index), so it never scans the whole archive.
     """
     now = now or timezone.now()
     first_hour = hour_of(now - timedelta(days=settings.NEWSROOM_MOST_READ_WINDOW_DAYS))
@@ -175,26 +191,33 @@ def ranked_articles(limit, now=None):
         * Power(Value(0.5), hours_since / Value(float(half_life_hours()))),
         output_field=FloatField(),
     )
-    recently_read = ReadCount.objects.filter(hour__gte=first_hour).values("article_id")
-    newest = published.newest_first().values("pk")[:limit]
-    return (
-        published.filter(Q(pk__in=recently_read) | Q(pk__in=newest))
-        .annotate(
-            score=Coalesce(
-                Sum(weight, filter=Q(read_counts__hour__gte=first_hour)), Value(0.0)
-            )
-        )
-        .order_by("-score", "-published_at", "-pk")
-        .values(
-            "pk",
-            "headline",
-            "slug",
-            "published_at",
-            "section__name",
-            "section__slug",
-            "score",
-        )[:limit]
+    read_recently = (
+        published.filter(read_counts__hour__gte=first_hour)
+        .annotate(score=Sum(weight))
+        .values(*RANKED_FIELDS)
+        .order_by()
     )
+    # With fewer than `limit` articles there is no limit-th newest: take them all.
+    oldest_of_the_newest = Coalesce(
+        Subquery(published.newest_first().values("published_at")[limit - 1 : limit]),
+        Value(EPOCH),
+    )
+    newest = (
+        published.filter(published_at__gte=oldest_of_the_newest)
+        .annotate(score=Value(0.0, output_field=FloatField()))
+        .values(*RANKED_FIELDS)
+        .order_by()
+    )
+    # An article can be in both parts; twice the limit leaves room to drop repeats.
+    rows = read_recently.union(newest, all=True).order_by(
+        "-score", "-published_at", "-id"
+    )[: 2 * limit]
+    ranked, seen = [], set()
+    for row in rows:
+        if row["id"] not in seen:
+            seen.add(row["id"])
+            ranked.append(row)
+    return ranked[:limit]
 
 
 def most_read(exclude=None):
@@ -207,7 +230,7 @@ def most_read(exclude=None):
     if ranked is None:
         ranked = [
             {
-                "id": row["pk"],
+                "id": row["id"],
                 "headline": row["headline"],
                 "section": row["section__name"],
                 "published_at": row["published_at"],

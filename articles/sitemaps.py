@@ -4,12 +4,12 @@ from datetime import timedelta
 
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.sitemaps import Sitemap
-from django.db.models import Max
+from django.db.models import Exists, Max, OuterRef
 from django.urls import reverse
 from django.utils import timezone
-from taggit.models import Tag
+from taggit.models import Tag, TaggedItem
 
-from articles.models import Article, AuthorProfile, Section
+from articles.models import Article, ArticleAuthor, AuthorProfile, Section
 
 NEWS_SITEMAP_HOURS = 48
 NEWS_SITEMAP_LIMIT = 1000
@@ -49,15 +49,13 @@ class ArticleSitemap(Sitemap):
 
 class TagSitemap(Sitemap):
     def items(self):
-        published = Article.objects.published().values("pk")
+        tagged_and_published = TaggedItem.objects.filter(
+            tag=OuterRef("pk"),
+            content_type=ContentType.objects.get_for_model(Article),
+            object_id__in=Article.objects.published().values("pk"),
+        )
         return (
-            Tag.objects.filter(
-                taggit_taggeditem_items__content_type=ContentType.objects.get_for_model(
-                    Article
-                ),
-                taggit_taggeditem_items__object_id__in=published,
-            )
-            .distinct()
+            Tag.objects.filter(Exists(tagged_and_published))
             .order_by("slug")
             .values_list("slug", flat=True)
         )
@@ -68,9 +66,11 @@ class TagSitemap(Sitemap):
 
 class AuthorSitemap(Sitemap):
     def items(self):
+        credited_on_published = ArticleAuthor.objects.filter(
+            author=OuterRef("user"), article__in=Article.objects.published()
+        )
         return (
-            AuthorProfile.objects.filter(user__articles__in=Article.objects.published())
-            .distinct()
+            AuthorProfile.objects.filter(Exists(credited_on_published))
             .order_by("slug")
             .values_list("slug", flat=True)
         )

@@ -59,7 +59,7 @@ class ArticleDetailView(DetailView):
             canonical_url=self.request.build_absolute_uri(article.get_absolute_url()),
             hero_image_url=article.hero_largest
             and self.request.build_absolute_uri(article.hero_largest["url"]),
-            related=Article.objects.published().related_to(article)[:RELATED_ARTICLES],
+            related=Article.objects.published().related_to(article, RELATED_ARTICLES),
             structured_data=news_article_schema(article, self.request),
             **kwargs,
         )

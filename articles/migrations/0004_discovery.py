@@ -14,6 +14,24 @@ def create_search_index(apps, schema_editor):
         )
 
 
+def create_author_profiles(apps, schema_editor):
+    """Give every writer already credited on an article a public author page."""
+    from django.utils.text import slugify
+
+    User = apps.get_model(*settings.AUTH_USER_MODEL.split("."))
+    AuthorProfile = apps.get_model("articles", "AuthorProfile")
+    taken = set(AuthorProfile.objects.values_list("slug", flat=True))
+    credited = User.objects.filter(authorships__isnull=False, author_profile__isnull=True).distinct()
+    for user in credited:
+        name = f"{user.first_name} {user.last_name}".strip() or user.username
+        base = slugify(name)[:72] or "author"
+        slug, counter = base, 2
+        while slug in taken:
+            slug, counter = f"{base}-{counter}", counter + 1
+        taken.add(slug)
+        AuthorProfile.objects.create(user=user, slug=slug)
+
+
 def drop_search_index(apps, schema_editor):
     if schema_editor.connection.vendor == "postgresql":
         schema_editor.execute("DROP INDEX IF EXISTS article_search_vector")
@@ -47,4 +65,5 @@ class Migration(migrations.Migration):
             },
         ),
         migrations.RunPython(create_search_index, drop_search_index),
+        migrations.RunPython(create_author_profiles, migrations.RunPython.noop),
     ]

@@ -25,7 +25,7 @@ def reads(article, hours_ago, count, now=NOW):
 
 
 def ranked(now=NOW, limit=8):
-    return [row["pk"] for row in readership.ranked_articles(limit, now=now)]
+    return [row["id"] for row in readership.ranked_articles(limit, now=now)]
 
 
 def test_recent_reads_beat_more_but_older_reads():
@@ -43,7 +43,7 @@ def test_each_read_is_worth_half_as_much_per_half_life(settings):
     reads(fresh, hours_ago=0, count=100)
     reads(stale, hours_ago=10, count=210)
 
-    scores = {row["pk"]: row["score"] for row in readership.ranked_articles(8, now=NOW)}
+    scores = {row["id"]: row["score"] for row in readership.ranked_articles(8, now=NOW)}
     # A read in the current hour is 0.5 h old on average; one 10 h back is 10.5 h old.
     assert scores[fresh.pk] == pytest.approx(100 * 0.5 ** (0.5 / 10))
     assert scores[stale.pk] == pytest.approx(210 * 0.5 ** (10.5 / 10))
@@ -62,7 +62,7 @@ def test_reads_older_than_the_window_are_ignored(settings):
     reads(outside, hours_ago=15 * 24, count=10_000)
     reads(inside, hours_ago=13 * 24, count=1)
 
-    scores = {row["pk"]: row["score"] for row in readership.ranked_articles(8, now=NOW)}
+    scores = {row["id"]: row["score"] for row in readership.ranked_articles(8, now=NOW)}
     assert scores[inside.pk] > 0
     assert scores.get(outside.pk, 0) == 0
 
