@@ -477,7 +477,8 @@ class ArticleAdmin(admin.ModelAdmin):
         context["autosave_key"] = _autosave_key(obj, request.user)
         if obj is not None:
             context.update(self._workflow_context(request, obj))
-            editing.mark_editing(obj.pk, request.user)
+            if self.has_change_permission(request, obj):
+                editing.mark_editing(obj.pk, request.user)
         return super().render_change_form(request, context, add, change, form_url, obj)
 
     def _workflow_context(self, request, article):
