@@ -16,6 +16,7 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
+from django.utils.text import capfirst
 from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -128,7 +129,19 @@ class SubheadingInline(EditableOnlyWhenArticleIsMixin, admin.StackedInline):
     ordering = ["position", "pk"]
 
 
+def _model_field(name):
+    return Article._meta.get_field(name)
+
+
 class ArticleAdminForm(forms.ModelForm):
+    # A plain file field: images.clean_upload does every check, with messages
+    # that say what to do, instead of forms.ImageField's generic one.
+    hero_image = forms.FileField(
+        label=capfirst(_model_field("hero_image").verbose_name),
+        help_text=_model_field("hero_image").help_text,
+        required=False,
+        widget=widgets.AdminFileWidget,
+    )
     based_on_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
     workflow_note = forms.CharField(
         label=_("Note to the author, or reason for withdrawing"),
