@@ -1,6 +1,7 @@
 """What the desk sees: the article list, the status and history on the change page, the return note."""
 
 from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.db import connection
@@ -17,6 +18,8 @@ from tests.forms import form_values
 pytestmark = pytest.mark.django_db
 
 CHANGELIST = reverse("admin:articles_article_changelist")
+# The desk shows times in settings.TIME_ZONE (Europe/London: GMT in November).
+LONDON_2036_11_27_0900 = datetime(2036, 11, 27, 9, 0, tzinfo=ZoneInfo("Europe/London"))
 
 
 def change_url(article):
@@ -51,7 +54,7 @@ def test_changelist_query_count_does_not_grow_with_rows(editor):
 
 
 def test_changelist_shows_authors_and_scheduled_time(editor, journalist):
-    at = timezone.make_aware(datetime(2036, 11, 27, 9, 0))
+    at = LONDON_2036_11_27_0900
     article = make_article(headline="Budget day", authors=[journalist], published_at=at)
 
     response = client_for(editor).get(CHANGELIST)
@@ -99,9 +102,7 @@ def test_change_page_says_scheduled_for_when(editor, journalist):
     article = make_article(
         authors=[journalist], status=Article.Status.DRAFT, published_at=None
     )
-    workflow.publish(
-        article, editor, at=timezone.make_aware(datetime(2036, 11, 27, 9, 0))
-    )
+    workflow.publish(article, editor, at=LONDON_2036_11_27_0900)
 
     page = client_for(editor).get(change_url(article)).content.decode()
 
