@@ -611,8 +611,13 @@ class ArticleAdmin(admin.ModelAdmin):
     def compare_view(self, request, object_id):
         article = self._article_or_403(request, object_id)
         versions = revisions.versions_of(article)
-        older = get_object_or_404(versions, pk=request.GET.get("older"))
-        newer = get_object_or_404(versions, pk=request.GET.get("newer"))
+        older = _chosen_version(versions, request.GET.get("older", ""))
+        newer = _chosen_version(versions, request.GET.get("newer", ""))
+        if older is None or newer is None:
+            messages.info(request, _("Choose two versions to compare."))
+            return HttpResponseRedirect(
+                reverse("admin:articles_article_revisions", args=[article.pk])
+            )
         if older.revision.date_created > newer.revision.date_created:
             older, newer = newer, older
         changes = revisions.diff(revisions.snapshot(older), revisions.snapshot(newer))
@@ -689,6 +694,10 @@ class ArticleAdmin(admin.ModelAdmin):
         return HttpResponseRedirect(
             reverse("admin:articles_article_change", args=[article.pk])
         )
+
+
+def _chosen_version(versions, value):
+    return versions.filter(pk=value).first() if value.isdigit() else None
 
 
 def _autosave_key(article, user):

@@ -282,7 +282,9 @@ class Article(models.Model):
         _("publication time"),
         null=True,
         blank=True,
-        help_text=_("A time in the future schedules the article."),
+        help_text=_(
+            "Set with “Publish or schedule” in the Workflow panel; a future time means scheduled."
+        ),
     )
     revised_at = models.DateTimeField(
         _("updated"),

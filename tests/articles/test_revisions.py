@@ -194,3 +194,18 @@ def test_history_page_is_refused_to_a_journalist_who_may_not_see_the_article(
 ):
     response = client_for(other_journalist).get(revisions_url(article))
     assert response.status_code == 403
+
+
+def test_compare_without_two_versions_asks_for_them(article, editor):
+    client = client_for(editor)
+    save_through_admin(client, article)
+    only = revisions.versions_of(article).get()
+
+    response = client.get(
+        reverse("admin:articles_article_compare", args=[article.pk]),
+        {"newer": only.pk},
+        follow=True,
+    )
+
+    assert response.status_code == 200
+    assert "Choose two versions to compare." in response.content.decode()

@@ -69,7 +69,8 @@
     var timer = null;
 
     if (stored && !same(stored.fields, initial)) {
-      var time = new Date(stored.savedAt).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
+      var savedAt = new Date(stored.savedAt);
+      var time = ("0" + savedAt.getHours()).slice(-2) + ":" + ("0" + savedAt.getMinutes()).slice(-2);
       box.querySelector(".autosave-question").textContent = "Restore unsaved text from " + time + "?";
       box.hidden = false;
       box.querySelector(".autosave-restore").addEventListener("click", function () {
