@@ -114,8 +114,21 @@ class EditableOnlyWhenArticleIsMixin:
 
 class ArticleAuthorInline(EditableOnlyWhenArticleIsMixin, admin.TabularInline):
     model = ArticleAuthor
-    autocomplete_fields = ["author"]
     fields = ["author", "position"]
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        # A plain list of people by name: autocomplete would need journalists
+        # to have the user admin's view permission, with everyone's details.
+        if db_field.name == "author":
+            kwargs["queryset"] = (
+                get_user_model()
+                .objects.filter(is_active=True)
+                .order_by("first_name", "last_name", "username")
+            )
+        field = super().formfield_for_foreignkey(db_field, request, **kwargs)
+        if db_field.name == "author":
+            field.label_from_instance = person
+        return field
 
     def get_extra(self, request, obj=None, **kwargs):
         # A new article offers one row, filled with the person writing it.

@@ -200,3 +200,23 @@ def test_new_article_form_starts_with_the_writer_as_first_author(journalist):
     response = client_for(journalist).get(reverse("admin:articles_article_add"))
 
     assert form_values(response)["authorships-0-author"] == str(journalist.pk)
+
+
+def test_journalist_adds_a_colleague_as_second_author_by_name(
+    article, journalist, other_journalist
+):
+    client = client_for(journalist)
+    page = client.get(change_url(article))
+    assert ">Kim Osei</option>" in page.content.decode()
+    data = form_values(page)
+    data.update(
+        {
+            "authorships-TOTAL_FORMS": "2",
+            "authorships-1-author": str(other_journalist.pk),
+            "authorships-1-position": "1",
+        }
+    )
+
+    assert client.post(change_url(article), data).status_code == 302
+    article = Article.objects.with_byline().get(pk=article.pk)
+    assert article.byline_authors == [journalist, other_journalist]
