@@ -248,11 +248,13 @@ class ArticleAdminForm(forms.ModelForm):
             None,
             ValidationError(
                 format_html(
-                    "This article was changed by {} at {} after you opened it. "
-                    "Your text is still below and has not been saved. "
-                    '<a href="{}" target="_blank" rel="noopener">Open the current version in a new tab</a> '
-                    'or <a href="{}" target="_blank" rel="noopener">compare revisions</a>, '
-                    "copy across what you need, then save again.",
+                    _(
+                        "This article was changed by {} at {} after you opened it. "
+                        "Your text is still below and has not been saved. "
+                        '<a href="{}" target="_blank" rel="noopener">Open the current version in a new tab</a> '
+                        'or <a href="{}" target="_blank" rel="noopener">compare revisions</a>, '
+                        "copy across what you need, then save again."
+                    ),
                     who,
                     when_text,
                     reverse("admin:articles_article_change", args=[current.pk]),
@@ -404,8 +406,10 @@ class ArticleAdmin(admin.ModelAdmin):
 
     def get_object(self, request, object_id, from_field=None):
         article = super().get_object(request, object_id, from_field)
-        if article is None and Article.objects.filter(pk=object_id).exists():
-            raise PermissionDenied
+        # Someone else's article answers 403, not "does not exist": it does.
+        if article is None and str(object_id).isdigit():
+            if Article.objects.filter(pk=object_id).exists():
+                raise PermissionDenied
         return article
 
     def has_change_permission(self, request, obj=None):
