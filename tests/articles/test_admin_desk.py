@@ -39,7 +39,8 @@ def test_changelist_query_count_does_not_grow_with_rows(editor):
 
     def count_queries():
         with CaptureQueriesContext(connection) as queries:
-            assert client.get(CHANGELIST).status_code == 200
+            # "_facets" asks for filter counts; the desk list never runs them.
+            assert client.get(CHANGELIST, {"_facets": "1"}).status_code == 200
         return len(queries)
 
     for number in range(3):
