@@ -1,9 +1,42 @@
-from django.contrib import admin
-from django.db.models import Count
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.admin import widgets
+from django.contrib.admin.models import CHANGE, LogEntry
+from django.contrib.admin.utils import unquote
+from django.contrib.auth import get_user_model
+from django.contrib.auth.admin import UserAdmin
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.db.models import Count, Exists, OuterRef
+from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.html import format_html
+from django.utils.text import capfirst
+from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from articles.models import Article, ArticleAuthor, Section, Subheading
+from articles import editing, preview, revisions, workflow
+from articles.images import clean_upload
+from articles.models import (
+    Article,
+    ArticleAuthor,
+    EditConflict,
+    Section,
+    Subheading,
+    WorkflowEvent,
+)
+
+Action = WorkflowEvent.Action
+Status = Article.Status
+
+# The cookie autosave.js reads to drop the browser copy of a form once it is saved.
+AUTOSAVE_SAVED_COOKIE = "newsroom_autosave_saved"
 
 
 @admin.register(Section)
@@ -45,29 +78,293 @@ def _refusal(section, held):
     ) % {"section": section.name, "count": held}
 
 
-class ArticleAuthorInline(admin.TabularInline):
+def status_label(article):
+    """Return the status as the desk says it: "Scheduled for 27 November 2026, 09:00" for a future publication."""
+    if article.is_scheduled:
+        return _("Scheduled for %(when)s") % {
+            "when": date_format(localtime(article.published_at), "j F Y, H:i")
+        }
+    return article.get_status_display()
+
+
+def person(user):
+    if user is None:
+        return _("the schedule")
+    return user.get_full_name() or user.get_username()
+
+
+class EditableOnlyWhenArticleIsMixin:
+    """Inline rows follow the article: whoever may not edit it may not edit them."""
+
+    def has_add_permission(self, request, obj):
+        if obj is not None and not workflow.can_edit(request.user, obj):
+            return False
+        return super().has_add_permission(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        if obj is not None and not workflow.can_edit(request.user, obj):
+            return False
+        return super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        if obj is not None and not workflow.can_edit(request.user, obj):
+            return False
+        return super().has_delete_permission(request, obj)
+
+
+class ArticleAuthorInline(EditableOnlyWhenArticleIsMixin, admin.TabularInline):
     model = ArticleAuthor
-    extra = 0
-    autocomplete_fields = ["author"]
     fields = ["author", "position"]
 
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        # A plain list of people by name: autocomplete would need journalists
+        # to have the user admin's view permission, with everyone's details.
+        if db_field.name == "author":
+            kwargs["queryset"] = (
+                get_user_model()
+                .objects.filter(is_active=True)
+                .order_by("first_name", "last_name", "username")
+            )
+        field = super().formfield_for_foreignkey(db_field, request, **kwargs)
+        if db_field.name == "author":
+            field.label_from_instance = person
+        return field
 
-class SubheadingInline(admin.StackedInline):
+    def get_extra(self, request, obj=None, **kwargs):
+        # A new article offers one row, filled with the person writing it.
+        return 1 if obj is None else 0
+
+
+class SubheadingInline(EditableOnlyWhenArticleIsMixin, admin.StackedInline):
     model = Subheading
     extra = 1
     fields = ["heading", "body", "position"]
     ordering = ["position", "pk"]
 
 
+def _model_field(name):
+    return Article._meta.get_field(name)
+
+
+class ArticleAdminForm(forms.ModelForm):
+    # A plain file field: images.clean_upload does every check, with messages
+    # that say what to do, instead of forms.ImageField's generic one.
+    hero_image = forms.FileField(
+        label=capfirst(_model_field("hero_image").verbose_name),
+        help_text=_model_field("hero_image").help_text,
+        required=False,
+        widget=widgets.AdminFileWidget,
+    )
+    based_on_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    workflow_note = forms.CharField(
+        label=_("Note to the author, or reason for withdrawing"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2, "cols": 60}),
+        help_text=_(
+            "Required to return or withdraw, e.g. “Needs a second source for the figures”. "
+            "Seen by the newsroom only."
+        ),
+    )
+    correction_note = forms.CharField(
+        label=_("Correction note, shown to readers"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2, "cols": 60}),
+        help_text=_(
+            "Optional, e.g. “An earlier version gave the wrong date for the vote.”"
+        ),
+    )
+    workflow_at = forms.SplitDateTimeField(
+        label=_("Publication time"),
+        required=False,
+        widget=widgets.AdminSplitDateTime,
+        help_text=_(
+            "Leave it as it is to publish now; a later time schedules the article."
+        ),
+    )
+
+    # Set per request by ArticleAdmin.get_form: who is saving, and which button they pressed.
+    workflow_user = None
+    workflow_action = ""
+
+    class Meta:
+        model = Article
+        # Status and publication time are absent on purpose: only workflow.py sets them.
+        fields = [
+            "headline",
+            "slug",
+            "section",
+            "standfirst",
+            "dateline",
+            "body",
+            "tags",
+            "hero_image",
+            "hero_alt",
+            "hero_caption",
+            "hero_credit",
+            "seo_title",
+            "seo_description",
+        ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        now = localtime().replace(second=0, microsecond=0)
+        self.fields["workflow_at"].initial = (
+            self.instance.published_at if self.instance.is_scheduled else now
+        )
+        if self.instance.pk is not None:
+            self.fields["based_on_version"].initial = self.instance.version
+
+    def clean_hero_image(self):
+        image = self.cleaned_data.get("hero_image")
+        if isinstance(image, UploadedFile):
+            return clean_upload(image)
+        return image
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if self.instance.pk is not None:
+            self._check_version(cleaned_data.get("based_on_version"))
+        if self.workflow_action:
+            self._check_workflow(cleaned_data)
+        return cleaned_data
+
+    def _check_version(self, based_on):
+        current = self.instance
+        if based_on == current.version:
+            return
+        # The form comes back carrying the current version, so saving again
+        # (after comparing) goes through; the other person's text stays in
+        # the revisions either way.
+        self.data = self.data.copy()
+        self.data[self.add_prefix("based_on_version")] = current.version
+        who = person(current.updated_by) if current.updated_by_id else _("someone")
+        when = localtime(current.updated_at)
+        when_text = (
+            date_format(when, "H:i")
+            if when.date() == localtime().date()
+            else date_format(when, "j F, H:i")
+        )
+        self.add_error(
+            None,
+            ValidationError(
+                format_html(
+                    _(
+                        "This article was changed by {} at {} after you opened it. "
+                        "Your text is still below and has not been saved. "
+                        '<a href="{}" target="_blank" rel="noopener">Open the current version in a new tab</a> '
+                        'or <a href="{}" target="_blank" rel="noopener">compare revisions</a>, '
+                        "copy across what you need, then save again."
+                    ),
+                    who,
+                    when_text,
+                    reverse("admin:articles_article_change", args=[current.pk]),
+                    reverse("admin:articles_article_revisions", args=[current.pk]),
+                ),
+                code="edit_conflict",
+            ),
+        )
+
+    def _check_workflow(self, cleaned_data):
+        try:
+            # PermissionDenied is left to rise: the admin answers it with 403.
+            workflow.check(self.workflow_action, self.workflow_user, self.instance)
+            workflow.require_note(
+                self.workflow_action, cleaned_data.get("workflow_note", "")
+            )
+        except workflow.TransitionRefused as refusal:
+            self.add_error(None, ValidationError(str(refusal), code="refused"))
+        except ValidationError as error:
+            self.add_error("workflow_note", error)
+
+
+class StatusFilter(admin.SimpleListFilter):
+    title = _("status")
+    parameter_name = "state"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("draft", _("Draft")),
+            ("in_review", _("In review")),
+            ("scheduled", _("Scheduled")),
+            ("live", _("Published")),
+            ("withdrawn", _("Withdrawn")),
+        ]
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        if value == "scheduled":
+            return queryset.filter(
+                status=Status.PUBLISHED, published_at__gt=timezone.now()
+            )
+        if value == "live":
+            return queryset.published()
+        if value in {Status.DRAFT, Status.IN_REVIEW, Status.WITHDRAWN}:
+            return queryset.filter(status=value)
+        return queryset
+
+
+class AuthorFilter(admin.SimpleListFilter):
+    title = _("author")
+    parameter_name = "author"
+
+    def lookups(self, request, model_admin):
+        authors = (
+            get_user_model()
+            .objects.filter(Exists(ArticleAuthor.objects.filter(author=OuterRef("pk"))))
+            .order_by("first_name", "last_name", "username")
+        )
+        return [(str(user.pk), person(user)) for user in authors]
+
+    def queryset(self, request, queryset):
+        if self.value():
+            return queryset.filter(authorships__author_id=self.value())
+        return queryset
+
+
+class MineFilter(admin.SimpleListFilter):
+    title = _("whose")
+    parameter_name = "mine"
+
+    def lookups(self, request, model_admin):
+        return [("yes", _("My articles"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            return queryset.filter(authorships__author=request.user)
+        return queryset
+
+
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
-    list_display = ["headline", "section", "status", "published_at", "updated_at"]
-    list_filter = ["status", "section"]
+    form = ArticleAdminForm
+    list_display = [
+        "headline",
+        "section",
+        "state",
+        "byline",
+        "published_at",
+        "updated_at",
+    ]
+    list_filter = [
+        StatusFilter,
+        "section",
+        AuthorFilter,
+        MineFilter,
+        # A date filter, not date_hierarchy: the hierarchy aggregates the dates
+        # of every row on each page load, too slow at 100,000 articles.
+        ("published_at", admin.DateFieldListFilter),
+    ]
     list_select_related = ["section"]
-    search_fields = ["headline"]
+    search_fields = ["headline", "standfirst"]
+    # The unfiltered total is a second COUNT over the whole table on each page.
+    show_full_result_count = False
+    # Filter counts are one COUNT per filter choice on each page load.
+    show_facets = admin.ShowFacets.NEVER
+    ordering = ["-updated_at"]
     prepopulated_fields = {"slug": ["headline"]}
-    date_hierarchy = "published_at"
     inlines = [ArticleAuthorInline, SubheadingInline]
+    actions = ["submit_selected", "publish_selected"]
+    readonly_fields = ["state", "published_at", "revised_at"]
     fieldsets = [
         (
             None,
@@ -87,15 +384,378 @@ class ArticleAdmin(admin.ModelAdmin):
             _("Hero image"),
             {"fields": ["hero_image", "hero_alt", "hero_caption", "hero_credit"]},
         ),
-        (_("Publishing"), {"fields": ["status", "published_at"]}),
+        (_("Publishing"), {"fields": ["state", "published_at", "revised_at"]}),
         (
             _("Search and sharing"),
             {"fields": ["seo_title", "seo_description"], "classes": ["collapse"]},
         ),
     ]
 
+    class Media:
+        js = ["articles/admin/autosave.js"]
+        css = {"all": ["articles/admin/workflow.css"]}
+
+    @admin.display(description=_("status"), ordering="status")
+    def state(self, article):
+        return status_label(article)
+
+    @admin.display(description=_("authors"))
+    def byline(self, article):
+        return ", ".join(person(author) for author in article.byline_authors)
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).visible_to(request.user).with_byline()
+
+    def get_object(self, request, object_id, from_field=None):
+        article = super().get_object(request, object_id, from_field)
+        # Someone else's article answers 403, not "does not exist": it does.
+        if article is None and str(object_id).isdigit():
+            if Article.objects.filter(pk=object_id).exists():
+                raise PermissionDenied
+        return article
+
+    def has_change_permission(self, request, obj=None):
+        if obj is None:
+            return super().has_change_permission(request)
+        return workflow.can_edit(request.user, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        # Articles are withdrawn, never deleted, except by a superuser clearing test content.
+        return request.user.is_superuser
+
+    def has_publish_permission(self, request):
+        return request.user.has_perm(workflow.PUBLISH_PERMISSION)
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        action = request.POST.get("_workflow", "") if request.method == "POST" else ""
+        return type(
+            form.__name__,
+            (form,),
+            {
+                "workflow_user": request.user,
+                "workflow_action": action if change else "",
+            },
+        )
+
+    def get_formset_kwargs(self, request, obj, inline, prefix):
+        kwargs = super().get_formset_kwargs(request, obj, inline, prefix)
+        if obj.pk is None and isinstance(inline, ArticleAuthorInline):
+            kwargs["initial"] = [{"author": request.user.pk, "position": 0}]
+        return kwargs
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except EditConflict:
+            # Someone saved between this form's version check and its write, and
+            # everything was rolled back; asking again shows the conflict as a
+            # form error, with this person's text in the form.
+            return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def save_model(self, request, obj, form, change):
+        obj.save_versioned(
+            request.user, based_on=form.cleaned_data.get("based_on_version")
+        )
+
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         article = form.instance
         if not article.authorships.exists():
             ArticleAuthor.objects.create(article=article, author=request.user)
+        if form.workflow_action:
+            event = workflow.perform(
+                form.workflow_action,
+                article,
+                request.user,
+                note=form.cleaned_data.get(
+                    "correction_note"
+                    if form.workflow_action == Action.CORRECT
+                    else "workflow_note",
+                    "",
+                ),
+                at=form.cleaned_data.get("workflow_at"),
+            )
+            messages.success(request, _event_summary(event, article))
+
+    def log_addition(self, request, obj, message):
+        super().log_addition(request, obj, message)
+        revisions.save_revision(obj, request.user, _("Created."))
+
+    def log_change(self, request, obj, message):
+        entry = super().log_change(request, obj, message)
+        revisions.save_revision(
+            obj, request.user, entry.get_change_message() or _("Saved without changes.")
+        )
+        return entry
+
+    def response_add(self, request, obj, post_url_continue=None):
+        response = super().response_add(request, obj, post_url_continue)
+        response.set_cookie(AUTOSAVE_SAVED_COOKIE, _autosave_key(None, request.user))
+        return response
+
+    def response_change(self, request, obj):
+        editing.stop_editing(obj.pk, request.user)
+        if "_workflow" in request.POST:
+            response = HttpResponseRedirect(request.path)
+        else:
+            response = super().response_change(request, obj)
+        response.set_cookie(AUTOSAVE_SAVED_COOKIE, _autosave_key(obj, request.user))
+        return response
+
+    def render_change_form(
+        self, request, context, add=False, change=False, form_url="", obj=None
+    ):
+        context["autosave_key"] = _autosave_key(obj, request.user)
+        if obj is not None:
+            context.update(self._workflow_context(request, obj))
+            if self.has_change_permission(request, obj):
+                editing.mark_editing(obj.pk, request.user)
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def _workflow_context(self, request, article):
+        user = request.user
+        events = list(article.workflow_events.for_history()[:50])
+        latest = events[0] if events else None
+        return {
+            "status_label": status_label(article),
+            "workflow_actions": workflow.available_actions(user, article)
+            if self.has_change_permission(request, article)
+            else [],
+            "workflow_events": events,
+            "returned": latest
+            if latest
+            and latest.action == Action.RETURN
+            and article.status == Status.DRAFT
+            else None,
+            "other_editors": editing.other_editors(article.pk, user),
+            "may_share": user.has_perm(workflow.PUBLISH_PERMISSION),
+        }
+
+    @admin.action(
+        description=_("Submit selected articles for review"), permissions=["change"]
+    )
+    def submit_selected(self, request, queryset):
+        self._bulk(
+            request,
+            queryset,
+            workflow.submit,
+            _("Submitted %(count)d of %(total)d articles for review."),
+        )
+
+    @admin.action(
+        description=_("Publish selected articles now"), permissions=["publish"]
+    )
+    def publish_selected(self, request, queryset):
+        self._bulk(
+            request,
+            queryset,
+            workflow.publish,
+            _("Published %(count)d of %(total)d articles."),
+        )
+
+    def _bulk(self, request, queryset, transition, summary):
+        done, refusals = 0, []
+        articles = list(queryset)
+        for article in articles:
+            try:
+                with transaction.atomic():
+                    transition(article, request.user)
+            except (
+                PermissionDenied,
+                workflow.TransitionRefused,
+                EditConflict,
+            ) as refusal:
+                refusals.append(f"“{article}”: {_refusal_text(refusal)}")
+            else:
+                done += 1
+        level = messages.SUCCESS if not refusals else messages.WARNING
+        self.message_user(
+            request, summary % {"count": done, "total": len(articles)}, level
+        )
+        for refusal in refusals:
+            self.message_user(request, refusal, messages.WARNING)
+
+    def get_urls(self):
+        def wrap(view):
+            return self.admin_site.admin_view(view)
+
+        return [
+            path(
+                "<path:object_id>/revisions/",
+                wrap(self.revisions_view),
+                name="articles_article_revisions",
+            ),
+            path(
+                "<path:object_id>/revisions/compare/",
+                wrap(self.compare_view),
+                name="articles_article_compare",
+            ),
+            path(
+                "<path:object_id>/revisions/<int:version_id>/restore/",
+                wrap(self.restore_view),
+                name="articles_article_restore",
+            ),
+            path(
+                "<path:object_id>/share-link/",
+                wrap(self.share_link_view),
+                name="articles_article_share_link",
+            ),
+            *super().get_urls(),
+        ]
+
+    def _article_or_403(self, request, object_id):
+        article = self.get_object(request, unquote(object_id))
+        if article is None:
+            raise PermissionDenied
+        if not self.has_view_or_change_permission(request, article):
+            raise PermissionDenied
+        return article
+
+    def revisions_view(self, request, object_id):
+        article = self._article_or_403(request, object_id)
+        versions = list(revisions.versions_of(article))
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Revisions of “%(headline)s”") % {"headline": article.headline},
+            "opts": self.opts,
+            "article": article,
+            "versions": [
+                (version, revisions.describe(version)) for version in versions
+            ],
+            "may_restore": self.has_change_permission(request, article),
+        }
+        return TemplateResponse(request, "articles/admin/revisions.html", context)
+
+    def compare_view(self, request, object_id):
+        article = self._article_or_403(request, object_id)
+        versions = revisions.versions_of(article)
+        older = _chosen_version(versions, request.GET.get("older", ""))
+        newer = _chosen_version(versions, request.GET.get("newer", ""))
+        if older is None or newer is None:
+            messages.info(request, _("Choose two versions to compare."))
+            return HttpResponseRedirect(
+                reverse("admin:articles_article_revisions", args=[article.pk])
+            )
+        if older.revision.date_created > newer.revision.date_created:
+            older, newer = newer, older
+        changes = revisions.diff(revisions.snapshot(older), revisions.snapshot(newer))
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Changes to “%(headline)s”") % {"headline": article.headline},
+            "opts": self.opts,
+            "article": article,
+            "older": revisions.describe(older),
+            "newer": revisions.describe(newer),
+            "changes": changes,
+        }
+        return TemplateResponse(request, "articles/admin/compare.html", context)
+
+    def restore_view(self, request, object_id, version_id):
+        if request.method != "POST":
+            return HttpResponseRedirect(
+                reverse("admin:articles_article_revisions", args=[object_id])
+            )
+        article = self._article_or_403(request, object_id)
+        version = get_object_or_404(revisions.versions_of(article), pk=version_id)
+        try:
+            based_on = int(request.POST.get("based_on_version", ""))
+        except ValueError:
+            based_on = None
+        try:
+            revisions.restore(article, version, request.user, based_on=based_on)
+        except EditConflict:
+            messages.error(
+                request,
+                _(
+                    "The article changed after you opened this page, so nothing was restored. "
+                    "Look at the latest revision below, then restore again if you still want to."
+                ),
+            )
+            return HttpResponseRedirect(
+                reverse("admin:articles_article_revisions", args=[article.pk])
+            )
+        LogEntry.objects.log_actions(
+            request.user.pk,
+            [article],
+            CHANGE,
+            _("Restored a revision."),
+            single_object=True,
+        )
+        messages.success(
+            request,
+            _("Restored the version of %(version)s.")
+            % {"version": revisions.describe(version)},
+        )
+        return HttpResponseRedirect(
+            reverse("admin:articles_article_change", args=[article.pk])
+        )
+
+    def share_link_view(self, request, object_id):
+        article = self._article_or_403(request, object_id)
+        if not request.user.has_perm(workflow.PUBLISH_PERMISSION):
+            raise PermissionDenied
+        now = timezone.now()
+        token = preview.make_share_token(article, now)
+        url = request.build_absolute_uri(
+            reverse("articles:share", kwargs={"token": token})
+        )
+        messages.success(
+            request,
+            _("Share link, working without login until %(expires)s: %(url)s")
+            % {
+                "expires": date_format(
+                    localtime(preview.share_link_expires_at(now)), "j F Y, H:i"
+                ),
+                "url": url,
+            },
+        )
+        return HttpResponseRedirect(
+            reverse("admin:articles_article_change", args=[article.pk])
+        )
+
+
+def _chosen_version(versions, value):
+    return versions.filter(pk=value).first() if value.isdigit() else None
+
+
+def _autosave_key(article, user):
+    return f"{article.pk if article else 'new'}:{user.pk}"
+
+
+def _refusal_text(refusal):
+    if isinstance(refusal, EditConflict):
+        return _("someone was saving it at the same moment; try again.")
+    return str(refusal) or _("your role does not allow this.")
+
+
+def _event_summary(event, article):
+    if event.action == Action.SCHEDULE:
+        return status_label(article) + "."
+    return f"{event.get_action_display()}."
+
+
+User = get_user_model()
+admin.site.unregister(User)
+
+
+@admin.register(User)
+class NewsroomUserAdmin(UserAdmin):
+    """Django's user admin, with superuser powers kept to superusers."""
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = list(super().get_readonly_fields(request, obj))
+        if not request.user.is_superuser:
+            # Either one would let an administrator grant any permission, themselves included.
+            readonly += ["is_superuser", "user_permissions"]
+        return readonly
+
+    def has_change_permission(self, request, obj=None):
+        if obj is not None and obj.is_superuser and not request.user.is_superuser:
+            return False
+        return super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        if obj is not None and obj.is_superuser and not request.user.is_superuser:
+            return False
+        return super().has_delete_permission(request, obj)

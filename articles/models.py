@@ -8,7 +8,7 @@ from django.contrib.postgres.search import (
 )
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
-from django.db import connection, models
+from django.db import connection, models, transaction
 from django.db.models import F, OuterRef, Prefetch, Q, Subquery, Value, Window
 from django.db.models.functions import Coalesce, Concat, RowNumber
 from django.urls import reverse
@@ -18,10 +18,11 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+from django_prose_editor.fields import ProseEditorField
 from taggit.managers import TaggableManager
 
 from articles.images import make_renditions
-from articles.sanitize import clean_rich_text
+from articles.sanitize import EDITOR_EXTENSIONS, clean_rich_text
 
 # Section slugs share the URL space with these fixed prefixes (see newsroom/urls.py).
 RESERVED_SECTION_SLUGS = frozenset(
@@ -43,6 +44,24 @@ RESERVED_SECTION_SLUGS = frozenset(
 
 
 SEARCH_CONFIG = "english"
+
+
+class EditConflict(Exception):
+    """Someone else saved the article after the version this write was based on."""
+
+    def __init__(self, article_id):
+        super().__init__(f"Article {article_id} changed after the version being saved.")
+        self.article_id = article_id
+
+
+def rich_text_field(verbose_name, **options):
+    """Return a text field edited with the prose editor and cleaned to the one allow-list."""
+    return ProseEditorField(
+        verbose_name,
+        config={"extensions": EDITOR_EXTENSIONS},
+        sanitize=clean_rich_text,
+        **options,
+    )
 
 
 def validate_section_slug(value):
@@ -255,6 +274,45 @@ class ArticleQuerySet(models.QuerySet):
             "section__position", "section__name", "-published_at", "-pk"
         )
 
+    def visible_to(self, user):
+        """Return the articles user may open in the admin: editors and readers-only see all, journalists their own."""
+        if user.has_perm("articles.edit_any_article") or not user.has_perm(
+            "articles.change_article"
+        ):
+            return self
+        return self.filter(authorships__author=user)
+
+    def due_to_go_live(self):
+        """Return scheduled articles whose time has come but whose going live is not logged yet."""
+        latest_action = (
+            WorkflowEvent.objects.filter(article=models.OuterRef("pk"))
+            .order_by("-created_at", "-pk")
+            .values("action")[:1]
+        )
+        scheduled = WorkflowEvent.objects.filter(
+            action=WorkflowEvent.Action.SCHEDULE
+        ).values("article_id")
+        return (
+            self.published()
+            .filter(pk__in=scheduled)
+            .alias(latest_action=models.Subquery(latest_action))
+            .filter(latest_action=WorkflowEvent.Action.SCHEDULE)
+        )
+
+    def by_old_slug(self, slug):
+        """Return the articles that were published under slug before it changed."""
+        return self.filter(slug_history__slug=slug)
+
+    def with_public_corrections(self):
+        """Prefetch the public correction notes into article.public_corrections."""
+        return self.prefetch_related(
+            Prefetch(
+                "workflow_events",
+                queryset=WorkflowEvent.objects.public_corrections(),
+                to_attr="public_correction_events",
+            )
+        )
+
 
 class Article(models.Model):
     class Status(models.TextChoices):
@@ -298,7 +356,7 @@ class Article(models.Model):
             "Where the story was filed, shown in bold before the first paragraph, e.g. “UNITED STATES”."
         ),
     )
-    body = models.TextField(
+    body = rich_text_field(
         _("lead text"),
         blank=True,
         help_text=_("The paragraphs before the first subheading."),
@@ -350,7 +408,9 @@ class Article(models.Model):
         _("publication time"),
         null=True,
         blank=True,
-        help_text=_("A time in the future schedules the article."),
+        help_text=_(
+            "Set with “Publish or schedule” in the Workflow panel; a future time means scheduled."
+        ),
     )
     revised_at = models.DateTimeField(
         _("updated"),
@@ -363,6 +423,15 @@ class Article(models.Model):
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("last saved"), auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name=_("last saved by"),
+    )
     seo_title = models.CharField(
         _("search headline"),
         max_length=70,
@@ -417,7 +486,9 @@ class Article(models.Model):
         self.body = clean_rich_text(self.body)
         if not self.hero_image:
             self.hero_renditions = {}
-        super().save(*args, **kwargs)
+        with transaction.atomic():
+            super().save(*args, **kwargs)
+            self._remember_old_slug()
         Article.objects.filter(pk=self.pk).update_search_vectors()
         if (
             self.hero_image
@@ -436,6 +507,53 @@ class Article(models.Model):
         return reverse(
             "articles:detail", kwargs={"section": self.section.slug, "slug": self.slug}
         )
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        article = super().from_db(db, field_names, values)
+        # Remembered so that save() can tell when a live article's URL changes.
+        article._loaded_slug = article.__dict__.get("slug")
+        article._loaded_live = (
+            "status" in article.__dict__
+            and "published_at" in article.__dict__
+            and article.is_published
+        )
+        return article
+
+    def save_versioned(self, user, based_on=None):
+        """
+        Save the article unless someone saved it after version based_on
+        (default: the version loaded), and raise EditConflict if they did.
+
+        The compare-and-increment is one UPDATE, so it holds across processes;
+        the row stays locked until the surrounding transaction ends, which
+        covers the inline subheadings saved after it.
+        """
+        self.updated_by = user
+        if self.pk is None:
+            self.save()
+            return
+        based_on = self.version if based_on is None else based_on
+        with transaction.atomic():
+            claimed = Article.objects.filter(pk=self.pk, version=based_on).update(
+                version=F("version") + 1
+            )
+            if not claimed:
+                raise EditConflict(self.pk)
+            self.version = based_on + 1
+            self.save()
+
+    def _remember_old_slug(self):
+        old_slug = getattr(self, "_loaded_slug", None)
+        if old_slug and old_slug != self.slug:
+            if self._loaded_live:
+                ArticleSlugHistory.objects.update_or_create(
+                    slug=old_slug, defaults={"article": self}
+                )
+            # Going back to an old slug makes it current again, not a redirect.
+            ArticleSlugHistory.objects.filter(article=self, slug=self.slug).delete()
+        self._loaded_slug = self.slug
+        self._loaded_live = self.is_published
 
     def clean(self):
         if self.status == self.Status.PUBLISHED and self.published_at is None:
@@ -547,6 +665,14 @@ class Article(models.Model):
         sizes = self.hero_sizes
         return sizes[0] if sizes else None
 
+    @property
+    def public_corrections(self):
+        """Return (date, note) for each public correction, oldest first; prefetch with with_public_corrections()."""
+        events = getattr(self, "public_correction_events", None)
+        if events is None:
+            events = WorkflowEvent.objects.public_corrections().filter(article=self)
+        return [(event.created_at, event.note) for event in events]
+
     @cached_property
     def byline_authors(self):
         """Return the authors in byline order, using the prefetch when there is one."""
@@ -593,7 +719,7 @@ class Subheading(models.Model):
         max_length=200,
         help_text=_("e.g. “Aid waits at the crossing”."),
     )
-    body = models.TextField(
+    body = rich_text_field(
         _("text"), blank=True, help_text=_("The paragraphs under this subheading.")
     )
     position = models.PositiveSmallIntegerField(_("order"), default=0)
@@ -693,3 +819,102 @@ class AuthorProfile(models.Model):
                 defaults={"slug": unique_slug(cls, name, 80, fallback="author")},
             )
         return profile
+
+
+class WorkflowEventQuerySet(models.QuerySet):
+    def public_corrections(self):
+        """Return the corrections with a note for readers, oldest first."""
+        return (
+            self.filter(action=WorkflowEvent.Action.CORRECT)
+            .exclude(note="")
+            .order_by("created_at", "pk")
+        )
+
+    def for_history(self):
+        """Return the events for an article's history panel, newest first, with who did them."""
+        return self.select_related("actor").order_by("-created_at", "-pk")
+
+
+class WorkflowEvent(models.Model):
+    """One step of an article through the newsroom: who moved it, when, from where to where, and why."""
+
+    class Action(models.TextChoices):
+        SUBMIT = "submit", _("Submitted for review")
+        PUBLISH = "publish", _("Published")
+        SCHEDULE = "schedule", _("Scheduled")
+        GO_LIVE = "go_live", _("Went live as scheduled")
+        RETURN = "return", _("Returned to author")
+        WITHDRAW = "withdraw", _("Withdrawn")
+        CORRECT = "correct", _("Corrected")
+
+    article = models.ForeignKey(
+        Article,
+        on_delete=models.CASCADE,
+        related_name="workflow_events",
+        verbose_name=_("article"),
+    )
+    action = models.CharField(_("action"), max_length=20, choices=Action.choices)
+    from_status = models.CharField(
+        _("from"), max_length=20, choices=Article.Status.choices
+    )
+    to_status = models.CharField(_("to"), max_length=20, choices=Article.Status.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("by"),
+        help_text=_(
+            "Empty when the system acted, e.g. a scheduled article going live."
+        ),
+    )
+    note = models.TextField(
+        _("note"),
+        blank=True,
+        help_text=_(
+            "Why, in a sentence, e.g. “Needs a second source for the figures”. "
+            "A correction’s note is shown to readers."
+        ),
+    )
+    created_at = models.DateTimeField(_("when"), default=timezone.now)
+
+    objects = WorkflowEventQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("workflow event")
+        verbose_name_plural = _("workflow events")
+        indexes = [
+            models.Index(
+                fields=["article", "-created_at"], name="workflow_event_article"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_action_display()}: {self.article_id}"
+
+
+class ArticleSlugHistory(models.Model):
+    """A slug a live article was reachable under before it changed; its old URL redirects."""
+
+    article = models.ForeignKey(
+        Article,
+        on_delete=models.CASCADE,
+        related_name="slug_history",
+        verbose_name=_("article"),
+    )
+    slug = models.SlugField(
+        _("old slug"),
+        max_length=200,
+        unique=True,
+        help_text=_("e.g. “ceasefire-talks-stall” after the headline changed."),
+    )
+    created_at = models.DateTimeField(_("changed"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("old slug")
+        verbose_name_plural = _("old slugs")
+
+    def __str__(self):
+        return self.slug

@@ -57,6 +57,8 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django.contrib.postgres",
     "taggit",
+    "reversion",
+    "django_prose_editor",
     "articles",
     "sections",
 ]
@@ -167,6 +169,12 @@ NEWSROOM_READ_DEDUPE_SECONDS = 30 * 60
 # Behind a proxy, the header holding the reader's address, e.g. "HTTP_X_FORWARDED_FOR".
 NEWSROOM_CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER", "")
 NEWSROOM_REDIS_PREFIX = os.environ.get("CACHE_KEY_PREFIX", "newsroom")
+
+# Editorial workflow (see docs/workflow.md).
+# How long "Sam Whitfield is editing this article" shows after Sam last opened it.
+NEWSROOM_EDITING_WINDOW_SECONDS = 5 * 60
+# How long a share link to an unpublished article works without logging in.
+NEWSROOM_SHARE_LINK_MAX_AGE_SECONDS = 48 * 60 * 60
 
 NEWSROOM_SITE_NAME = os.environ.get("NEWSROOM_SITE_NAME", "The Newsroom")
 NEWSROOM_SITE_LANGUAGE = "en"

@@ -68,9 +68,8 @@ def test_admin_creates_an_article_with_subheadings_tags_and_the_editor_as_author
     [
         ({"headline": ""}, "headline"),
         ({"section": ""}, "section"),
-        ({"status": "published"}, "published_at"),
     ],
-    ids=["empty-headline", "no-section", "published-without-time"],
+    ids=["empty-headline", "no-section"],
 )
 def test_bad_article_input_is_a_form_error_naming_the_field(
     admin_client, fields, error_field

@@ -1,0 +1,319 @@
+"""
+Who may do what in the admin, driven through the test client as each role,
+including POSTs crafted to do what the page does not offer.
+"""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.urls import reverse
+
+from articles import workflow
+from articles.models import Article, WorkflowEvent
+from tests.articles.conftest import client_for
+from tests.factories import make_article, make_user
+from tests.forms import form_values
+
+pytestmark = pytest.mark.django_db
+
+Status = Article.Status
+
+
+def change_url(article):
+    return reverse("admin:articles_article_change", args=[article.pk])
+
+
+def posted_form(article, **changes):
+    """Return the article's change form as a superuser's browser would post it, with changes."""
+    superuser = get_user_model().objects.filter(is_superuser=True).first() or make_user(
+        "root", is_staff=True, is_superuser=True
+    )
+    data = form_values(client_for(superuser).get(change_url(article)))
+    data.update(changes)
+    return data
+
+
+def article_in(state, author, editor):
+    article = make_article(
+        authors=[author], status=Status.DRAFT, published_at=None, subheadings=["One"]
+    )
+    if state in {"in_review", "published"}:
+        workflow.submit(article, author)
+    if state == "published":
+        workflow.publish(article, editor)
+    article.refresh_from_db()
+    return article
+
+
+ACTIONS = {
+    "save": {},
+    "submit": {"_workflow": "submit"},
+    "publish": {"_workflow": "publish"},
+    "return": {"_workflow": "return", "workflow_note": "Needs a second source."},
+    "withdraw": {"_workflow": "withdraw", "workflow_note": "Legal advice."},
+    "correct": {"_workflow": "correct", "correction_note": "Fixed a name."},
+}
+RESULT = {
+    "save": None,
+    "submit": Status.IN_REVIEW,
+    "publish": Status.PUBLISHED,
+    "return": Status.DRAFT,
+    "withdraw": Status.WITHDRAWN,
+    "correct": Status.PUBLISHED,
+}
+
+MATRIX = [
+    # (who, whose article, its state, action, allowed)
+    ("journalist", "own", "draft", "save", True),
+    ("journalist", "own", "draft", "submit", True),
+    ("journalist", "own", "draft", "publish", False),
+    ("journalist", "own", "in_review", "save", False),
+    ("journalist", "own", "in_review", "publish", False),
+    ("journalist", "own", "in_review", "return", False),
+    ("journalist", "own", "published", "save", False),
+    ("journalist", "own", "published", "withdraw", False),
+    ("journalist", "own", "published", "correct", False),
+    ("journalist", "colleague's", "draft", "save", False),
+    ("journalist", "colleague's", "draft", "submit", False),
+    ("editor", "colleague's", "draft", "save", True),
+    ("editor", "colleague's", "draft", "publish", True),
+    ("editor", "colleague's", "in_review", "save", True),
+    ("editor", "colleague's", "in_review", "publish", True),
+    ("editor", "colleague's", "in_review", "return", True),
+    ("editor", "colleague's", "published", "save", True),
+    ("editor", "colleague's", "published", "withdraw", True),
+    ("editor", "colleague's", "published", "correct", True),
+    ("administrator", "colleague's", "draft", "save", False),
+    ("administrator", "colleague's", "draft", "submit", False),
+    ("administrator", "colleague's", "in_review", "publish", False),
+    ("administrator", "colleague's", "published", "withdraw", False),
+]
+
+
+@pytest.mark.parametrize(
+    ("role", "whose", "state", "action", "allowed"),
+    MATRIX,
+    ids=[f"{r}-{a}-{w}-{s}" for r, w, s, a, _allowed in MATRIX],
+)
+def test_permission_matrix(
+    request, journalist, other_journalist, editor, role, whose, state, action, allowed
+):
+    author = journalist if whose == "own" else other_journalist
+    article = article_in(state, author, editor)
+    before = Article.objects.values().get(pk=article.pk)
+    events_before = article.workflow_events.count()
+    data = posted_form(article, headline="A headline from the form", **ACTIONS[action])
+    actor = request.getfixturevalue(role)
+
+    response = client_for(actor).post(change_url(article), data)
+
+    after = Article.objects.values().get(pk=article.pk)
+    if allowed:
+        assert response.status_code == 302, response.content.decode()[:500]
+        assert after["headline"] == "A headline from the form"
+        assert after["status"] == (RESULT[action] or before["status"])
+    else:
+        assert response.status_code == 403
+        assert after == before, "a refused request changes nothing"
+        assert article.workflow_events.count() == events_before
+
+
+def test_journalist_cannot_open_a_colleagues_article(journalist, other_journalist):
+    article = make_article(authors=[other_journalist], status=Status.DRAFT)
+
+    response = client_for(journalist).get(change_url(article))
+
+    assert response.status_code == 403
+
+
+def test_journalist_sees_own_published_article_read_only_without_buttons(
+    journalist, editor
+):
+    article = article_in("published", journalist, editor)
+
+    response = client_for(journalist).get(change_url(article))
+
+    assert response.status_code == 200
+    assert response.context["title"].startswith("View")
+    assert 'name="_workflow"' not in response.content.decode()
+
+
+def test_posting_status_published_does_not_publish(journalist):
+    article = make_article(authors=[journalist], status=Status.DRAFT, published_at=None)
+    data = posted_form(article, status="published", published_at_0="01/01/2020")
+
+    response = client_for(journalist).post(change_url(article), data)
+
+    assert response.status_code == 302
+    article.refresh_from_db()
+    assert article.status == Status.DRAFT and article.published_at is None
+
+
+def test_posting_status_published_on_a_new_article_makes_a_draft(journalist):
+    from tests.articles.test_admin import article_form
+    from tests.factories import make_section
+
+    data = article_form(make_section(), status="published", published_at_0="01/01/2020")
+    data["published_at_1"] = "10:00"
+
+    response = client_for(journalist).post(reverse("admin:articles_article_add"), data)
+
+    assert response.status_code == 302
+    article = Article.objects.get()
+    assert article.status == Status.DRAFT and article.published_at is None
+    assert article.byline_authors == [journalist]
+
+
+def test_buttons_match_what_the_user_may_do(journalist, editor):
+    article = make_article(authors=[journalist], status=Status.DRAFT, published_at=None)
+
+    journalist_page = client_for(journalist).get(change_url(article)).content.decode()
+    editor_page = client_for(editor).get(change_url(article)).content.decode()
+
+    assert 'value="submit"' in journalist_page
+    assert 'value="publish"' not in journalist_page
+    assert 'value="publish"' in editor_page
+
+
+def test_bulk_publish_is_not_offered_to_journalists_and_a_crafted_one_does_nothing(
+    journalist,
+):
+    article = make_article(authors=[journalist], status=Status.DRAFT, published_at=None)
+    client = client_for(journalist)
+    changelist = reverse("admin:articles_article_changelist")
+
+    actions = client.get(changelist).context["action_form"].fields["action"].choices
+    assert "publish_selected" not in [name for name, _label in actions]
+
+    client.post(
+        changelist, {"action": "publish_selected", "_selected_action": [article.pk]}
+    )
+    article.refresh_from_db()
+    assert article.status == Status.DRAFT
+
+
+def test_editor_bulk_publishes_and_is_told_which_could_not_be(editor, journalist):
+    ready = make_article(
+        authors=[journalist], status=Status.IN_REVIEW, published_at=None
+    )
+    live = make_article(authors=[journalist], headline="Already out")
+
+    response = client_for(editor).post(
+        reverse("admin:articles_article_changelist"),
+        {"action": "publish_selected", "_selected_action": [ready.pk, live.pk]},
+        follow=True,
+    )
+
+    ready.refresh_from_db()
+    assert ready.is_published
+    page = response.content.decode()
+    assert "Published 1 of 2 articles." in page
+    assert "“Already out”: This article is already live." in page
+    assert ready.workflow_events.get().action == WorkflowEvent.Action.PUBLISH
+
+
+def test_journalist_bulk_submits_own_drafts(journalist):
+    article = make_article(authors=[journalist], status=Status.DRAFT, published_at=None)
+
+    client_for(journalist).post(
+        reverse("admin:articles_article_changelist"),
+        {"action": "submit_selected", "_selected_action": [article.pk]},
+    )
+
+    article.refresh_from_db()
+    assert article.status == Status.IN_REVIEW
+
+
+def test_journalist_lists_only_own_articles(journalist, other_journalist, editor):
+    mine = make_article(authors=[journalist])
+    theirs = make_article(authors=[other_journalist])
+    changelist = reverse("admin:articles_article_changelist")
+
+    journalist_list = client_for(journalist).get(changelist).context["cl"].result_list
+    editor_list = client_for(editor).get(changelist).context["cl"].result_list
+
+    assert list(journalist_list) == [mine]
+    assert set(editor_list) == {mine, theirs}
+
+
+@pytest.mark.parametrize(
+    ("role", "status"),
+    [("journalist", 403), ("administrator", 403), ("editor", 302)],
+)
+def test_only_editors_create_share_links(request, journalist, role, status):
+    article = make_article(authors=[journalist], status=Status.DRAFT, published_at=None)
+    actor = request.getfixturevalue(role)
+
+    response = client_for(actor).get(
+        reverse("admin:articles_article_share_link", args=[article.pk])
+    )
+
+    assert response.status_code == status
+
+
+def test_nobody_but_a_superuser_deletes_articles(editor):
+    article = make_article()
+
+    response = client_for(editor).post(
+        reverse("admin:articles_article_delete", args=[article.pk]), {"post": "yes"}
+    )
+
+    assert response.status_code == 403
+    assert Article.objects.filter(pk=article.pk).exists()
+
+
+def test_administrator_manages_sections_but_not_articles(administrator):
+    client = client_for(administrator)
+
+    response = client.post(
+        reverse("admin:articles_section_add"),
+        {
+            "name": "Science",
+            "slug": "science",
+            "description": "",
+            "position": "3",
+            "is_active": "on",
+        },
+    )
+
+    assert response.status_code == 302
+    assert client.get(reverse("admin:articles_article_add")).status_code == 403
+
+
+def test_administrator_manages_users_but_cannot_make_a_superuser(administrator):
+    colleague = make_user("newbie", is_staff=True)
+    client = client_for(administrator)
+    url = reverse("admin:auth_user_change", args=[colleague.pk])
+    data = form_values(client.get(url), form_id="user_form")
+    data.update(
+        first_name="Nia",
+        is_superuser="on",
+        groups=str(colleague.groups.model.objects.get(name="Editor").pk),
+    )
+
+    response = client.post(url, data)
+
+    assert response.status_code == 302
+    colleague.refresh_from_db()
+    assert colleague.first_name == "Nia"
+    assert colleague.groups.filter(name="Editor").exists()
+    assert not colleague.is_superuser
+
+
+def test_administrator_cannot_change_a_superuser(administrator):
+    root = make_user("root", is_staff=True, is_superuser=True)
+    url = reverse("admin:auth_user_change", args=[root.pk])
+    client = client_for(administrator)
+
+    assert (
+        client.post(url, {"username": "root", "first_name": "Taken"}).status_code == 403
+    )
+    assert (
+        client.post(
+            reverse("admin:auth_user_password_change", args=[root.pk]),
+            {"password1": "a-new-pass-phrase-1", "password2": "a-new-pass-phrase-1"},
+        ).status_code
+        == 403
+    )
+    root.refresh_from_db()
+    assert root.first_name != "Taken"
+    assert root.check_password("correct horse battery")

@@ -1,0 +1,156 @@
+"""Old slugs of live articles, and previews and share links of unpublished ones."""
+
+from datetime import timedelta
+
+import pytest
+from django.core import signing
+from django.urls import reverse
+from django.utils import timezone
+
+from articles.models import Article, ArticleSlugHistory
+from articles.preview import article_for_share_token, make_share_token
+from tests.articles.conftest import client_for
+from tests.factories import make_article
+
+pytestmark = pytest.mark.django_db
+
+
+def test_changing_a_live_articles_slug_keeps_the_old_one_findable():
+    article = make_article(slug="ferry-cut")
+    article.slug = "ferry-timetable-cut"
+    article.save()
+
+    assert list(Article.objects.by_old_slug("ferry-cut")) == [article]
+    assert not Article.objects.by_old_slug("ferry-timetable-cut").exists()
+
+
+def test_slugs_of_drafts_are_not_remembered():
+    article = make_article(
+        slug="working-title", status=Article.Status.DRAFT, published_at=None
+    )
+    article.slug = "final-title"
+    article.save()
+
+    assert not ArticleSlugHistory.objects.exists()
+
+
+def test_every_earlier_slug_leads_to_the_article():
+    article = make_article(slug="first")
+    for slug in ("second", "third"):
+        article = Article.objects.get(pk=article.pk)
+        article.slug = slug
+        article.save()
+
+    assert list(Article.objects.by_old_slug("first")) == [article]
+    assert list(Article.objects.by_old_slug("second")) == [article]
+
+
+def test_going_back_to_an_old_slug_makes_it_current_again():
+    article = make_article(slug="original")
+    article.slug = "renamed"
+    article.save()
+    article.slug = "original"
+    article.save()
+
+    assert list(ArticleSlugHistory.objects.values_list("slug", flat=True)) == [
+        "renamed"
+    ]
+
+
+def test_an_old_slug_given_up_by_another_article_moves_to_the_latest_owner():
+    first = make_article(slug="budget")
+    first.slug = "budget-2025"
+    first.save()
+    second = make_article(slug="budget")
+    second.slug = "budget-2026"
+    second.save()
+
+    assert list(Article.objects.by_old_slug("budget")) == [second]
+
+
+def test_slug_change_in_the_admin_is_remembered(editor):
+    from tests.forms import form_values
+
+    article = make_article(slug="old-address")
+    client = client_for(editor)
+    url = reverse("admin:articles_article_change", args=[article.pk])
+    client.post(url, {**form_values(client.get(url)), "slug": "new-address"})
+
+    assert list(Article.objects.by_old_slug("old-address")) == [article]
+
+
+def test_share_token_opens_the_article_for_48_hours():
+    article = make_article(status=Article.Status.DRAFT, published_at=None)
+
+    fresh = make_share_token(article, timezone.now() - timedelta(hours=47))
+    stale = make_share_token(article, timezone.now() - timedelta(hours=49))
+
+    assert article_for_share_token(fresh) == article
+    assert article_for_share_token(stale) is None
+
+
+def test_tampered_share_token_opens_nothing():
+    article = make_article(status=Article.Status.DRAFT, published_at=None)
+    other = make_article(status=Article.Status.DRAFT, published_at=None)
+    token = make_share_token(article)
+    _id, rest = token.split(":", 1)
+
+    assert article_for_share_token(f"{other.pk}:{rest}") is None
+    assert article_for_share_token(token[:-2] + "xx") is None
+    assert article_for_share_token("not-a-token") is None
+    forged = signing.TimestampSigner(salt="something-else").sign(str(other.pk))
+    assert article_for_share_token(forged) is None
+
+
+def test_share_link_shows_a_draft_without_login_never_cached_or_indexed(client):
+    article = make_article(
+        headline="Draft for the lawyers", status=Article.Status.DRAFT, published_at=None
+    )
+
+    response = client.get(
+        reverse("articles:share", kwargs={"token": make_share_token(article)})
+    )
+
+    assert response.status_code == 200
+    assert "Draft for the lawyers" in response.content.decode()
+    assert response.context["preview"] is True
+    assert (
+        "no-store" in response["Cache-Control"]
+        and "private" in response["Cache-Control"]
+    )
+    assert "noindex" in response["X-Robots-Tag"]
+
+
+def test_expired_share_link_is_not_found(client):
+    article = make_article(status=Article.Status.DRAFT, published_at=None)
+    token = make_share_token(article, timezone.now() - timedelta(days=3))
+
+    assert (
+        client.get(reverse("articles:share", kwargs={"token": token})).status_code
+        == 404
+    )
+
+
+def test_preview_by_id_is_for_staff_only(client, journalist):
+    article = make_article(status=Article.Status.WITHDRAWN, published_at=None)
+    url = reverse("articles:preview", kwargs={"pk": article.pk})
+
+    assert client.get(url).status_code == 302, "anonymous readers are sent to log in"
+    response = client_for(journalist).get(url)
+    assert response.status_code == 200
+    assert response.context["preview"] is True
+    assert "no-store" in response["Cache-Control"]
+
+
+def test_editor_gets_a_working_share_link_from_the_change_page(editor, client):
+    article = make_article(
+        headline="Shared draft", status=Article.Status.DRAFT, published_at=None
+    )
+
+    response = client_for(editor).get(
+        reverse("admin:articles_article_share_link", args=[article.pk]), follow=True
+    )
+
+    message = next(iter(response.context["messages"])).message
+    link = message.split(": ", 1)[1]
+    assert "Shared draft" in client.get(link).content.decode()
