@@ -315,9 +315,7 @@ def add_generated_articles(count, progress=print, batch_size=2000):
     heroes = list(
         Article.objects.exclude(hero_image="")
         .exclude(hero_renditions={})
-        .values(
-            "hero_image", "hero_width", "hero_height", "hero_renditions", "hero_alt"
-        )[:20]
+        .values("hero_image", "hero_renditions", "hero_alt")[:20]
     )
     for author in authors:
         AuthorProfile.for_user(author)
@@ -365,8 +363,6 @@ def add_generated_articles(count, progress=print, batch_size=2000):
                     published_at=now
                     - timedelta(minutes=rng.randint(60, 60 * 24 * 730)),
                     hero_image=hero.get("hero_image", ""),
-                    hero_width=hero.get("hero_width"),
-                    hero_height=hero.get("hero_height"),
                     hero_renditions=hero.get("hero_renditions", {}),
                     hero_alt=hero.get("hero_alt", ""),
                 )

@@ -99,7 +99,8 @@ def _too_many_pixels(width, height):
 def make_renditions(image_name, storage=default_storage):
     """
     Write JPEG renditions of a stored image at the standard widths and return
-    their description, [{"width", "height", "name", "bytes"}], narrowest first.
+    their description: {"source", "width", "height", "sizes"}, where sizes is
+    [{"width", "height", "name", "bytes"}], narrowest first.
 
     Widths above the original's are skipped, except that the original width is
     always offered when it is narrower than the widest rendition.
@@ -135,4 +136,9 @@ def make_renditions(image_name, storage=default_storage):
         renditions.append(
             {"width": width, "height": height, "name": saved, "bytes": buffer.tell()}
         )
-    return renditions
+    return {
+        "source": image_name,
+        "width": original.width,
+        "height": original.height,
+        "sizes": renditions,
+    }

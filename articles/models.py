@@ -226,7 +226,11 @@ class ArticleQuerySet(models.QuerySet):
 
     def for_article_page(self):
         """Fetch everything the article page shows in one query per relation."""
-        return self.with_byline().prefetch_related("subheadings", "tags")
+        return (
+            self.with_byline()
+            .prefetch_related("subheadings", "tags")
+            .with_public_corrections()
+        )
 
     def related_to(self, article, limit):
         """Return up to limit other articles from the same section or sharing a tag, newest first."""
@@ -377,14 +381,10 @@ class Article(models.Model):
         _("hero image"),
         upload_to="heroes/%Y/%m/",
         blank=True,
-        width_field="hero_width",
-        height_field="hero_height",
         help_text=_(
             "JPEG, PNG, WebP or GIF; at most 10 MB and 40 megapixels. Landscape works best."
         ),
     )
-    hero_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    hero_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
     hero_renditions = models.JSONField(default=dict, blank=True, editable=False)
     hero_alt = models.CharField(
         _("image description (alt text)"),
@@ -495,10 +495,7 @@ class Article(models.Model):
             and self.hero_renditions.get("source") != self.hero_image.name
         ):
             # The upload is in storage only once the row is saved.
-            self.hero_renditions = {
-                "source": self.hero_image.name,
-                "sizes": make_renditions(self.hero_image.name),
-            }
+            self.hero_renditions = make_renditions(self.hero_image.name)
             Article.objects.filter(pk=self.pk).update(
                 hero_renditions=self.hero_renditions
             )

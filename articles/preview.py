@@ -5,7 +5,7 @@ without logging in, so a source or a lawyer can check a story.
 The token is the article's id signed with SECRET_KEY and a timestamp; it
 works for settings.NEWSROOM_SHARE_LINK_MAX_AGE_SECONDS (48 hours) and cannot
 be altered to show another article. The public view lives in
-articles/preview_views.py.
+articles/views.py (SharedPreviewView).
 """
 
 from datetime import timedelta
@@ -13,8 +13,6 @@ from datetime import timedelta
 from django.conf import settings
 from django.core import signing
 from django.utils import timezone
-
-from articles.models import Article
 
 _SALT = "articles.share-link"
 
@@ -43,17 +41,13 @@ def share_link_expires_at(now=None):
     )
 
 
-def article_for_share_token(token):
-    """Return the article a valid, unexpired token points to, or None."""
+def article_id_for_share_token(token):
+    """Return the id of the article a valid, unexpired token points to, or None."""
     try:
-        article_id = _ShareSigner().unsign(
-            token, max_age=settings.NEWSROOM_SHARE_LINK_MAX_AGE_SECONDS
+        return int(
+            _ShareSigner().unsign(
+                token, max_age=settings.NEWSROOM_SHARE_LINK_MAX_AGE_SECONDS
+            )
         )
-    except signing.BadSignature:
+    except (signing.BadSignature, ValueError):
         return None
-    return (
-        Article.objects.with_byline()
-        .prefetch_related("subheadings", "tags")
-        .filter(pk=article_id)
-        .first()
-    )

@@ -2,7 +2,7 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import path
 from django.views.decorators.cache import cache_page
 
-from articles import feeds, preview_views, views
+from articles import feeds, views
 from articles.sitemaps import SITEMAPS
 
 app_name = "articles"
@@ -11,8 +11,8 @@ SITEMAP_CACHE_SECONDS = 15 * 60
 
 urlpatterns = [
     path("search/", views.SearchView.as_view(), name="search"),
-    path("preview/<int:pk>/", preview_views.preview, name="preview"),
-    path("preview/share/<str:token>/", preview_views.share, name="share"),
+    path("preview/<int:pk>/", views.StaffPreviewView.as_view(), name="preview"),
+    path("preview/share/<str:token>/", views.SharedPreviewView.as_view(), name="share"),
     path("tags/<slug:slug>/", views.TagDetailView.as_view(), name="tag"),
     path("authors/<slug:slug>/", views.AuthorDetailView.as_view(), name="author"),
     path("reads/<int:pk>/", views.record_read, name="read"),

@@ -1,8 +1,11 @@
 from django.conf import settings
+from django.contrib.admin.views.decorators import staff_member_required
 from django.http import Http404, HttpResponse, HttpResponseServerError
 from django.shortcuts import get_object_or_404, redirect
 from django.template import loader
 from django.template.response import TemplateResponse
+from django.utils.cache import patch_cache_control
+from django.utils.decorators import method_decorator
 from django.views.decorators.csrf import csrf_exempt, requires_csrf_token
 from django.views.decorators.http import require_POST
 from django.views.generic import DetailView, ListView
@@ -10,6 +13,7 @@ from taggit.models import Tag
 
 from articles import readership
 from articles.models import Article, AuthorProfile
+from articles.preview import article_id_for_share_token
 from articles.search import search_results
 from articles.sitemaps import news_sitemap_articles
 from articles.structured_data import news_article_schema
@@ -36,33 +40,82 @@ class NearestPageMixin:
 class ArticleDetailView(DetailView):
     template_name = "articles/article_detail.html"
     context_object_name = "article"
+    preview = False
 
     def get(self, request, *args, **kwargs):
         slug = kwargs["slug"]
         try:
             self.object = Article.objects.published().for_article_page().get(slug=slug)
         except Article.DoesNotExist:
-            if Article.objects.filter(
-                slug=slug, status=Article.Status.WITHDRAWN
-            ).exists():
-                return TemplateResponse(
-                    request, "articles/article_withdrawn.html", status=410
-                )
-            raise Http404("No published article has this address.") from None
+            return self.missing(slug)
         if self.object.section.slug != kwargs["section"]:
             return redirect(self.object, permanent=True)
         return self.render_to_response(self.get_context_data())
 
+    def missing(self, slug):
+        """Answer for a slug no live article has now: 410, a 301 to its new address, or 404."""
+        if Article.objects.filter(slug=slug, status=Article.Status.WITHDRAWN).exists():
+            return TemplateResponse(
+                self.request, "articles/article_withdrawn.html", status=410
+            )
+        renamed = (
+            Article.objects.published()
+            .by_old_slug(slug)
+            .select_related("section")
+            .first()
+        )
+        if renamed is not None:
+            return redirect(renamed, permanent=True)
+        raise Http404("No published article has this address.")
+
     def get_context_data(self, **kwargs):
         article = self.object
-        return super().get_context_data(
-            canonical_url=self.request.build_absolute_uri(article.get_absolute_url()),
-            hero_image_url=article.hero_largest
-            and self.request.build_absolute_uri(article.hero_largest["url"]),
+        context = super().get_context_data(
+            preview=self.preview,
             related=Article.objects.published().related_to(article, RELATED_ARTICLES),
-            structured_data=news_article_schema(article, self.request),
             **kwargs,
         )
+        if not self.preview:
+            context.update(
+                canonical_url=self.request.build_absolute_uri(
+                    article.get_absolute_url()
+                ),
+                hero_image_url=article.hero_largest
+                and self.request.build_absolute_uri(article.hero_largest["url"]),
+                structured_data=news_article_schema(article, self.request),
+            )
+        return context
+
+
+class PreviewView(ArticleDetailView):
+    """An article in any state as readers would see it, under a "not published" banner."""
+
+    preview = True
+
+    def get(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        response = self.render_to_response(self.get_context_data())
+        # Never cached, never indexed; the template sends no read beacon.
+        response["X-Robots-Tag"] = "noindex, nofollow"
+        patch_cache_control(response, private=True, no_store=True)
+        return response
+
+
+@method_decorator(staff_member_required, name="dispatch")
+class StaffPreviewView(PreviewView):
+    def get_object(self, queryset=None):
+        visible = Article.objects.visible_to(self.request.user)
+        return get_object_or_404(visible.for_article_page(), pk=self.kwargs["pk"])
+
+
+class SharedPreviewView(PreviewView):
+    """A share link: no login, for 48 hours (articles/preview.py)."""
+
+    def get_object(self, queryset=None):
+        article_id = article_id_for_share_token(self.kwargs["token"])
+        if article_id is None:
+            raise Http404("This share link has expired or is not valid.")
+        return get_object_or_404(Article.objects.for_article_page(), pk=article_id)
 
 
 @csrf_exempt  # A beacon carries no token; counting a read changes nothing a visitor owns.

@@ -129,7 +129,7 @@ def test_stored_image_has_no_location_and_gets_renditions(journalist):
     with Image.open(article.hero_image.path) as stored:
         assert not stored.getexif().get_ifd(ExifTags.IFD.GPSInfo)
         assert not stored.getexif()
-    assert article.hero_width == 1200
+    assert article.hero_renditions["width"] == 1200
     assert [size["width"] for size in article.hero_renditions["sizes"]] == [
         480,
         960,

@@ -399,3 +399,67 @@ def test_article_page_query_budget_does_not_grow_with_content(
 
     with django_assert_max_num_queries(8):
         assert client.get(article.get_absolute_url()).status_code == 200
+
+
+def test_corrections_are_shown_at_the_foot_with_their_date_and_move_the_updated_time(
+    client,
+):
+    from articles import workflow
+
+    editor = make_user(role="Editor")
+    article = make_article(body="<p>The bridge cost £3m.</p>")
+    article.body = "<p>The bridge cost £4m.</p>"
+    workflow.correct(article, editor, "An earlier version gave the cost as £3m.")
+
+    response = client.get(article.get_absolute_url())
+    html = response.content.decode()
+    data = json.loads(outline(response).json_ld[0])
+
+    footer = html[html.index('class="story-footer"') :]
+    assert "Corrections" in footer
+    assert "An earlier version gave the cost as £3m." in footer
+    assert timezone.localtime().strftime("%-d %B %Y") in footer
+    assert "Updated" in text_of(response)
+    assert data["dateModified"] > data["datePublished"]
+
+
+def test_a_renamed_article_answers_its_old_address_with_a_permanent_redirect(client):
+    article = make_article(slug="ferry-cut")
+    article.slug = "ferry-timetable-cut"
+    article.save()
+
+    response = client.get(f"/{article.section.slug}/ferry-cut/")
+
+    assert response.status_code == 301
+    assert response["Location"] == article.get_absolute_url()
+
+
+def test_an_article_moved_to_another_section_redirects_from_its_old_url(client):
+    article = make_article()
+    old_url = article.get_absolute_url()
+    article.section = make_section()
+    article.save()
+
+    response = client.get(old_url)
+    assert response.status_code == 301
+    assert response["Location"] == article.get_absolute_url()
+
+
+def test_a_draft_previews_on_the_public_template_without_a_publication_time(client):
+    from articles.preview import make_share_token
+
+    article = make_article(
+        status=Article.Status.DRAFT,
+        published_at=None,
+        headline="Draft headline",
+        subheadings=["One", "Two", "Three"],
+    )
+    response = client.get(f"/preview/share/{make_share_token(article)}/")
+    html = response.content.decode()
+
+    assert response.status_code == 200
+    assert outline(response).h1 == ["Draft headline"]
+    assert "Preview — not published." in html and "Status: Draft" in html
+    assert "Not yet published" in html
+    assert '<meta name="robots" content="noindex, nofollow">' in html
+    assert "application/ld+json" not in html and 'rel="canonical"' not in html

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Article, ArticleSlugHistory
-from articles.preview import article_for_share_token, make_share_token
+from articles.preview import article_id_for_share_token, make_share_token
 from tests.articles.conftest import client_for
 from tests.factories import make_article
 
@@ -85,8 +85,8 @@ def test_share_token_opens_the_article_for_48_hours():
     fresh = make_share_token(article, timezone.now() - timedelta(hours=47))
     stale = make_share_token(article, timezone.now() - timedelta(hours=49))
 
-    assert article_for_share_token(fresh) == article
-    assert article_for_share_token(stale) is None
+    assert article_id_for_share_token(fresh) == article.pk
+    assert article_id_for_share_token(stale) is None
 
 
 def test_tampered_share_token_opens_nothing():
@@ -95,11 +95,11 @@ def test_tampered_share_token_opens_nothing():
     token = make_share_token(article)
     _id, rest = token.split(":", 1)
 
-    assert article_for_share_token(f"{other.pk}:{rest}") is None
-    assert article_for_share_token(token[:-2] + "xx") is None
-    assert article_for_share_token("not-a-token") is None
+    assert article_id_for_share_token(f"{other.pk}:{rest}") is None
+    assert article_id_for_share_token(token[:-2] + "xx") is None
+    assert article_id_for_share_token("not-a-token") is None
     forged = signing.TimestampSigner(salt="something-else").sign(str(other.pk))
-    assert article_for_share_token(forged) is None
+    assert article_id_for_share_token(forged) is None
 
 
 def test_share_link_shows_a_draft_without_login_never_cached_or_indexed(client):
@@ -131,15 +131,29 @@ def test_expired_share_link_is_not_found(client):
     )
 
 
-def test_preview_by_id_is_for_staff_only(client, journalist):
-    article = make_article(status=Article.Status.WITHDRAWN, published_at=None)
-    url = reverse("articles:preview", kwargs={"pk": article.pk})
+def test_preview_by_id_is_for_staff_who_may_open_the_article(
+    client, journalist, other_journalist, editor
+):
+    own = make_article(
+        status=Article.Status.DRAFT, published_at=None, authors=[journalist]
+    )
+    withdrawn = make_article(status=Article.Status.WITHDRAWN, published_at=None)
 
-    assert client.get(url).status_code == 302, "anonymous readers are sent to log in"
-    response = client_for(journalist).get(url)
-    assert response.status_code == 200
-    assert response.context["preview"] is True
-    assert "no-store" in response["Cache-Control"]
+    def preview(user, article):
+        url = reverse("articles:preview", kwargs={"pk": article.pk})
+        return (client_for(user) if user else client).get(url)
+
+    assert preview(None, own).status_code == 302, "anonymous readers are sent to log in"
+    assert preview(other_journalist, own).status_code == 404
+    for user, article in [(journalist, own), (editor, own), (editor, withdrawn)]:
+        response = preview(user, article)
+        assert response.status_code == 200
+        assert response.context["preview"] is True
+        assert "no-store" in response["Cache-Control"]
+        assert "Preview — not published." in response.content.decode()
+        assert "data-read-url" not in response.content.decode(), (
+            "never counted as a read"
+        )
 
 
 def test_editor_gets_a_working_share_link_from_the_change_page(editor, client):
