@@ -395,6 +395,12 @@ class ArticleAdmin(admin.ModelAdmin):
         js = ["articles/admin/autosave.js"]
         css = {"all": ["articles/admin/workflow.css"]}
 
+    def view_on_site(self, article):
+        # Unpublished work has no public page yet; the preview shows it as readers will.
+        if article.is_published:
+            return article.get_absolute_url()
+        return reverse("articles:preview", kwargs={"pk": article.pk})
+
     @admin.display(description=_("status"), ordering="status")
     def state(self, article):
         return status_label(article)

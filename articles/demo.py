@@ -20,7 +20,14 @@ from PIL import Image, ImageDraw, ImageFilter
 from taggit.models import Tag, TaggedItem
 
 from articles import demo_content
-from articles.models import Article, ArticleAuthor, AuthorProfile, Section, Subheading
+from articles.models import (
+    Article,
+    ArticleAuthor,
+    AuthorProfile,
+    Section,
+    Subheading,
+    WorkflowEvent,
+)
 
 DEMO_STAFF = [
     {
@@ -42,6 +49,14 @@ DEMO_STAFF = [
         "role": "Administrator",
     },
 ]
+
+RETURN_NOTE = (
+    "Good start. The figures in the third paragraph need a second source, "
+    "and please check the spelling of the councillor’s name."
+)
+WITHDRAWAL_REASON = (
+    "Legal advice: the claim about the contractor could not be substantiated."
+)
 
 SECTION_PALETTES = {
     "international": ((24, 64, 112), (222, 170, 92)),
@@ -220,7 +235,125 @@ class DemoSeeder:
             for position, part in enumerate(story["subheadings"])
         )
         article.tags.add(*story["tags"])
+        Article.objects.filter(pk=article.pk).update_search_vectors()
+        self.history(article, story["status"], writers, now)
         self.created["articles"] += 1
+
+    def history(self, article, demo_status, writers, now):
+        """Record the workflow steps the story would have been through."""
+        Action, Status = WorkflowEvent.Action, Article.Status
+        author = article.authorships.first().author
+        editor = writers["editor"]
+        went_live = article.published_at or now
+        steps = {
+            "in_review": [
+                (
+                    Action.SUBMIT,
+                    Status.DRAFT,
+                    Status.IN_REVIEW,
+                    author,
+                    "",
+                    now - timedelta(hours=2),
+                )
+            ],
+            "published": [
+                (
+                    Action.SUBMIT,
+                    Status.DRAFT,
+                    Status.IN_REVIEW,
+                    author,
+                    "",
+                    went_live - timedelta(hours=2),
+                ),
+                (
+                    Action.PUBLISH,
+                    Status.IN_REVIEW,
+                    Status.PUBLISHED,
+                    editor,
+                    "",
+                    went_live,
+                ),
+            ],
+            "scheduled": [
+                (
+                    Action.SUBMIT,
+                    Status.DRAFT,
+                    Status.IN_REVIEW,
+                    author,
+                    "",
+                    now - timedelta(hours=3),
+                ),
+                (
+                    Action.SCHEDULE,
+                    Status.IN_REVIEW,
+                    Status.PUBLISHED,
+                    editor,
+                    "",
+                    now - timedelta(hours=1),
+                ),
+            ],
+            "withdrawn": [
+                (
+                    Action.SUBMIT,
+                    Status.DRAFT,
+                    Status.IN_REVIEW,
+                    author,
+                    "",
+                    went_live - timedelta(hours=2),
+                ),
+                (
+                    Action.PUBLISH,
+                    Status.IN_REVIEW,
+                    Status.PUBLISHED,
+                    editor,
+                    "",
+                    went_live,
+                ),
+                (
+                    Action.WITHDRAW,
+                    Status.PUBLISHED,
+                    Status.WITHDRAWN,
+                    editor,
+                    WITHDRAWAL_REASON,
+                    went_live + timedelta(hours=5),
+                ),
+            ],
+        }.get(demo_status, [])
+        if (
+            demo_status == "draft"
+            and not WorkflowEvent.objects.filter(action=Action.RETURN).exists()
+        ):
+            # One returned draft, so the journalist's desk shows an editor's note.
+            steps = [
+                (
+                    Action.SUBMIT,
+                    Status.DRAFT,
+                    Status.IN_REVIEW,
+                    author,
+                    "",
+                    now - timedelta(hours=5),
+                ),
+                (
+                    Action.RETURN,
+                    Status.IN_REVIEW,
+                    Status.DRAFT,
+                    editor,
+                    RETURN_NOTE,
+                    now - timedelta(hours=4),
+                ),
+            ]
+        WorkflowEvent.objects.bulk_create(
+            WorkflowEvent(
+                article=article,
+                action=action,
+                from_status=from_status,
+                to_status=to_status,
+                actor=actor,
+                note=note,
+                created_at=when,
+            )
+            for action, from_status, to_status, actor, note, when in steps
+        )
 
 
 def story_status(story, now):

@@ -3,7 +3,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
 from articles.demo import DEMO_STAFF, DemoSeeder
-from articles.models import Article, ArticleAuthor, Section, Subheading
+from articles.models import Article, ArticleAuthor, Section, Subheading, WorkflowEvent
 
 pytestmark = pytest.mark.django_db
 
@@ -68,6 +68,15 @@ def test_seed_demo_builds_a_realistic_newsroom_and_a_second_run_changes_nothing(
     assert "newsroom-editor" in capsys.readouterr().out, (
         "debug shows the demo passwords"
     )
+    published_ids = set(published.values_list("pk", flat=True))
+    assert published_ids <= set(
+        WorkflowEvent.objects.filter(action=WorkflowEvent.Action.PUBLISH).values_list(
+            "article_id", flat=True
+        )
+    ), "every published story has its history"
+    returned = WorkflowEvent.objects.get(action=WorkflowEvent.Action.RETURN)
+    assert returned.note
+    assert returned.article.byline_authors[0].username == "journalist"
 
     call_command("seed_demo")
 

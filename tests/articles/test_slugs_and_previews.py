@@ -168,3 +168,18 @@ def test_editor_gets_a_working_share_link_from_the_change_page(editor, client):
     message = next(iter(response.context["messages"])).message
     link = message.split(": ", 1)[1]
     assert "Shared draft" in client.get(link).content.decode()
+
+
+def test_view_on_site_opens_the_preview_until_the_article_is_live(editor):
+    draft = make_article(status=Article.Status.DRAFT, published_at=None)
+    live = make_article()
+    client = client_for(editor)
+
+    def view_on_site(article):
+        response = client.get(
+            reverse("admin:articles_article_change", args=[article.pk])
+        )
+        return response.context["absolute_url"]
+
+    assert view_on_site(draft) == reverse("articles:preview", kwargs={"pk": draft.pk})
+    assert view_on_site(live) == live.get_absolute_url()
