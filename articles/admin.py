@@ -293,9 +293,7 @@ class StatusFilter(admin.SimpleListFilter):
     def queryset(self, request, queryset):
         value = self.value()
         if value == "scheduled":
-            return queryset.filter(
-                status=Status.PUBLISHED, published_at__gt=timezone.now()
-            )
+            return queryset.scheduled()
         if value == "live":
             return queryset.published()
         if value in {Status.DRAFT, Status.IN_REVIEW, Status.WITHDRAWN}:

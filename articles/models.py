@@ -147,6 +147,12 @@ class ArticleQuerySet(models.QuerySet):
             status=Article.Status.PUBLISHED, published_at__lte=timezone.now()
         )
 
+    def scheduled(self):
+        """Return the articles an editor has published for a time still to come."""
+        return self.filter(
+            status=Article.Status.PUBLISHED, published_at__gt=timezone.now()
+        )
+
     def with_byline(self):
         """Fetch the section and the ordered authors that every article card shows."""
         return self.select_related("section").prefetch_related(

@@ -149,3 +149,15 @@ def test_rich_text_is_sanitised_on_save():
     )
     subheading.refresh_from_db()
     assert "javascript" not in subheading.body
+
+
+def test_scheduled_queryset_and_property_agree():
+    articles = [
+        make_article(status=Status.DRAFT),
+        make_article(status=Status.IN_REVIEW),
+        make_article(published_at=NOW() - timedelta(hours=1)),
+        make_article(published_at=NOW() + timedelta(hours=1)),
+        make_article(status=Status.WITHDRAWN, published_at=NOW() + timedelta(hours=1)),
+    ]
+    scheduled = set(Article.objects.scheduled())
+    assert {a for a in articles if a.is_scheduled} == scheduled == {articles[3]}
