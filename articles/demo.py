@@ -50,6 +50,7 @@ DEMO_STAFF = [
     },
 ]
 
+HOUR = timedelta(hours=1)
 RETURN_NOTE = (
     "Good start. The figures in the third paragraph need a second source, "
     "and please check the spelling of the councillor’s name."
@@ -242,81 +243,27 @@ class DemoSeeder:
     def history(self, article, demo_status, writers, now):
         """Record the workflow steps the story would have been through."""
         Action, Status = WorkflowEvent.Action, Article.Status
-        author = article.authorships.first().author
-        editor = writers["editor"]
+        author, editor = article.authorships.first().author, writers["editor"]
+        submitted = (Action.SUBMIT, Status.DRAFT, Status.IN_REVIEW, author)
+        published = (Action.PUBLISH, Status.IN_REVIEW, Status.PUBLISHED, editor)
+        scheduled = (Action.SCHEDULE, Status.IN_REVIEW, Status.PUBLISHED, editor)
+        returned = (Action.RETURN, Status.IN_REVIEW, Status.DRAFT, editor)
+        withdrawn = (Action.WITHDRAW, Status.PUBLISHED, Status.WITHDRAWN, editor)
         went_live = article.published_at or now
         steps = {
-            "in_review": [
-                (
-                    Action.SUBMIT,
-                    Status.DRAFT,
-                    Status.IN_REVIEW,
-                    author,
-                    "",
-                    now - timedelta(hours=2),
-                )
-            ],
+            "in_review": [(submitted, now - 2 * HOUR, "")],
             "published": [
-                (
-                    Action.SUBMIT,
-                    Status.DRAFT,
-                    Status.IN_REVIEW,
-                    author,
-                    "",
-                    went_live - timedelta(hours=2),
-                ),
-                (
-                    Action.PUBLISH,
-                    Status.IN_REVIEW,
-                    Status.PUBLISHED,
-                    editor,
-                    "",
-                    went_live,
-                ),
+                (submitted, went_live - 2 * HOUR, ""),
+                (published, went_live, ""),
             ],
             "scheduled": [
-                (
-                    Action.SUBMIT,
-                    Status.DRAFT,
-                    Status.IN_REVIEW,
-                    author,
-                    "",
-                    now - timedelta(hours=3),
-                ),
-                (
-                    Action.SCHEDULE,
-                    Status.IN_REVIEW,
-                    Status.PUBLISHED,
-                    editor,
-                    "",
-                    now - timedelta(hours=1),
-                ),
+                (submitted, now - 3 * HOUR, ""),
+                (scheduled, now - HOUR, ""),
             ],
             "withdrawn": [
-                (
-                    Action.SUBMIT,
-                    Status.DRAFT,
-                    Status.IN_REVIEW,
-                    author,
-                    "",
-                    went_live - timedelta(hours=2),
-                ),
-                (
-                    Action.PUBLISH,
-                    Status.IN_REVIEW,
-                    Status.PUBLISHED,
-                    editor,
-                    "",
-                    went_live,
-                ),
-                (
-                    Action.WITHDRAW,
-                    Status.PUBLISHED,
-                    Status.WITHDRAWN,
-                    editor,
-                    WITHDRAWAL_REASON,
-                    went_live + timedelta(hours=5),
-                ),
+                (submitted, went_live - 2 * HOUR, ""),
+                (published, went_live, ""),
+                (withdrawn, went_live + 5 * HOUR, WITHDRAWAL_REASON),
             ],
         }.get(demo_status, [])
         if (
@@ -325,22 +272,8 @@ class DemoSeeder:
         ):
             # One returned draft, so the journalist's desk shows an editor's note.
             steps = [
-                (
-                    Action.SUBMIT,
-                    Status.DRAFT,
-                    Status.IN_REVIEW,
-                    author,
-                    "",
-                    now - timedelta(hours=5),
-                ),
-                (
-                    Action.RETURN,
-                    Status.IN_REVIEW,
-                    Status.DRAFT,
-                    editor,
-                    RETURN_NOTE,
-                    now - timedelta(hours=4),
-                ),
+                (submitted, now - 5 * HOUR, ""),
+                (returned, now - 4 * HOUR, RETURN_NOTE),
             ]
         WorkflowEvent.objects.bulk_create(
             WorkflowEvent(
@@ -352,7 +285,7 @@ class DemoSeeder:
                 note=note,
                 created_at=when,
             )
-            for action, from_status, to_status, actor, note, when in steps
+            for (action, from_status, to_status, actor), when, note in steps
         )
 
 
