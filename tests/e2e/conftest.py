@@ -5,7 +5,6 @@ and screenshots of every open page when a test fails.
 """
 
 import itertools
-import os
 import re
 from datetime import timedelta
 from pathlib import Path
@@ -78,8 +77,7 @@ def browser(request):
     # The tests (and pytest-django's database teardown) do call the ORM here,
     # synchronously and never from a coroutine, so the guard is lifted for as
     # long as Playwright runs, and for this folder only.
-    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    #
     # With that loop running, Django also hands this thread new connection
     # objects (it keeps them per async context then). They are given the
     # migrated rows pytest-django serialized on the old ones, as Django's
@@ -89,16 +87,11 @@ def browser(request):
         for alias in connections
         if hasattr(connections[alias], "_test_serialized_contents")
     }
-    try:
-        with launch_chromium() as chromium:
-            for alias, contents in serialized.items():
-                connections[alias]._test_serialized_contents = contents
-            yield chromium
-    finally:
-        if previous is None:
-            del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
-        else:
-            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
+    with pytest.MonkeyPatch.context() as patch, launch_chromium() as chromium:
+        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+        for alias, contents in serialized.items():
+            connections[alias]._test_serialized_contents = contents
+        yield chromium
 
 
 @pytest.fixture(autouse=True)
