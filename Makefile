@@ -8,7 +8,7 @@ DEV_ENV := DJANGO_DEBUG=1
 BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/newsroom_bench
 BENCH_ARTICLES ?= 100000
 
-.PHONY: run test bench screenshots lint format clean
+.PHONY: run test e2e bench screenshots lint format clean
 
 $(INSTALLED): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Newsroom needs Python 3.11 or newer; this is " + sys.version.split()[0] + ". Run e.g. make PYTHON=python3.11 …")'
@@ -23,6 +23,10 @@ run: $(INSTALLED)
 
 test: $(INSTALLED)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# Only the browser tests (tests/e2e/), in headless Chromium; `make test` runs them too.
+e2e: $(INSTALLED)
+	$(BIN)/python -m pytest -m e2e $(PYTEST_ARGS)
 
 # PostgreSQL with 100,000 articles, seeded on the first run (about a minute).
 bench: $(INSTALLED)

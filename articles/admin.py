@@ -112,8 +112,21 @@ class EditableOnlyWhenArticleIsMixin:
         return super().has_delete_permission(request, obj)
 
 
+class NamedInputsFormSet(forms.BaseInlineFormSet):
+    """Name every input of a tabular inline row: the table's column headings do not label them for screen readers."""
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        for field in form.fields.values():
+            # A choice is wrapped with the admin's add/change links; name the select inside.
+            widget = getattr(field.widget, "widget", field.widget)
+            if field.label and not widget.is_hidden:
+                widget.attrs.setdefault("aria-label", capfirst(field.label))
+
+
 class ArticleAuthorInline(EditableOnlyWhenArticleIsMixin, admin.TabularInline):
     model = ArticleAuthor
+    formset = NamedInputsFormSet
     fields = ["author", "position"]
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
@@ -146,6 +159,14 @@ def _model_field(name):
     return Article._meta.get_field(name)
 
 
+def _named_split_datetime(date_name, time_name):
+    """Return the admin's date and time inputs, each with its own accessible name: one <label> cannot name both."""
+    widget = widgets.AdminSplitDateTime()
+    widget.widgets[0].attrs["aria-label"] = date_name
+    widget.widgets[1].attrs["aria-label"] = time_name
+    return widget
+
+
 class ArticleAdminForm(forms.ModelForm):
     # A plain file field: images.clean_upload does every check, with messages
     # that say what to do, instead of forms.ImageField's generic one.
@@ -176,7 +197,7 @@ class ArticleAdminForm(forms.ModelForm):
     workflow_at = forms.SplitDateTimeField(
         label=_("Publication time"),
         required=False,
-        widget=widgets.AdminSplitDateTime,
+        widget=_named_split_datetime(_("Publication date"), _("Publication time")),
         help_text=_(
             "Leave it as it is to publish now; a later time schedules the article."
         ),

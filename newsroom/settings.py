@@ -158,6 +158,10 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 DATA_UPLOAD_MAX_MEMORY_SIZE = 12_582_912
 
+# Tags are typed as comma-separated topics (articles/tags.py).
+TAGGIT_TAGS_FROM_STRING = "articles.tags.split_tags"
+TAGGIT_STRING_FROM_TAGS = "articles.tags.join_tags"
+
 # Most-read ranking (see docs/most-read.md).
 NEWSROOM_MOST_READ_SIZE = 8
 NEWSROOM_MOST_READ_HALF_LIFE_HOURS = float(

@@ -1,6 +1,8 @@
 import pytest
 from django.core.cache import cache
 
+from tests.factories import make_user
+
 
 @pytest.fixture(autouse=True)
 def isolated_storage_and_cache(settings, tmp_path):
@@ -18,3 +20,29 @@ def isolated_storage_and_cache(settings, tmp_path):
     cache.clear()
     yield
     cache.clear()
+
+
+# The newsroom's people, one per role; the browser tests and the admin tests share them.
+@pytest.fixture
+def journalist():
+    return make_user("sam", role="Journalist", first_name="Sam", last_name="Whitfield")
+
+
+@pytest.fixture
+def other_journalist():
+    return make_user("kim", role="Journalist", first_name="Kim", last_name="Osei")
+
+
+@pytest.fixture
+def editor():
+    return make_user("alex", role="Editor", first_name="Alex", last_name="Marsh")
+
+
+@pytest.fixture
+def second_editor():
+    return make_user("ria", role="Editor", first_name="Ria", last_name="Patel")
+
+
+@pytest.fixture
+def administrator():
+    return make_user("jo", role="Administrator", first_name="Jo", last_name="Adeyemi")

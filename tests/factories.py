@@ -13,6 +13,8 @@ from PIL import Image
 from articles.models import Article, ArticleAuthor, Section, Subheading
 
 _sequence = itertools.count(1)
+# Every user made here has this password.
+PASSWORD = "correct horse battery"
 
 
 def make_user(username=None, role=None, **fields):
@@ -20,7 +22,7 @@ def make_user(username=None, role=None, **fields):
     fields.setdefault("first_name", username.capitalize())
     fields.setdefault("last_name", "Tester")
     user = get_user_model().objects.create_user(
-        username=username, password="correct horse battery", **fields
+        username=username, password=PASSWORD, **fields
     )
     if role:
         user.is_staff = True

@@ -63,6 +63,24 @@ def test_admin_creates_an_article_with_subheadings_tags_and_the_editor_as_author
     assert article.byline_authors == [admin_client.user]
 
 
+def test_a_topic_of_several_words_is_one_tag(admin_client):
+    section = make_section()
+    admin_client.post(ADD_URL, article_form(section, tags="Local government"))
+
+    assert list(Article.objects.get().tags.names()) == ["Local government"]
+
+
+def test_tags_show_again_as_the_comma_separated_text_the_help_describes(
+    admin_client,
+):
+    article = make_article(tags=["Middle East", "Diplomacy"])
+    response = admin_client.get(
+        reverse("admin:articles_article_change", args=[article.pk])
+    )
+
+    assert 'value="Diplomacy, Middle East"' in response.text
+
+
 @pytest.mark.parametrize(
     ("fields", "error_field"),
     [

@@ -1,0 +1,70 @@
+"""A reader, logged out, in Chromium: finding an article, reading it, and making it most read."""
+
+import io
+
+from django.core.management import call_command
+from django.utils import timezone
+from playwright.sync_api import expect
+
+from articles import readership
+from tests.e2e.assertions import assert_image_shown
+
+
+def test_reader_finds_the_article_on_the_fronts_and_sees_all_of_it(new_page, story):
+    reader = new_page()
+    reader.goto("/")
+    lead = reader.locator(".card-lead")
+    expect(lead.get_by_role("link", name=story.headline)).to_be_visible()
+
+    reader.get_by_role("navigation", name="Sections").get_by_role(
+        "link", name="Politics"
+    ).click()
+    expect(reader.get_by_role("heading", level=1)).to_have_text("Politics")
+    reader.locator(".card-list").get_by_role("link", name=story.headline).click()
+
+    page = reader.locator("article.story")
+    expect(page.locator(".section-label")).to_have_text("Politics")
+    expect(page.get_by_role("heading", level=1)).to_have_text(story.headline)
+    expect(page.locator(".standfirst")).to_have_text(story.standfirst)
+    expect(page.locator(".byline-names")).to_have_text("By Sam Whitfield")
+    expect(page.locator(".dateline")).to_have_text("LEEDS:")
+    hero = page.get_by_role("img", name="Councillors raise their hands to vote")
+    assert_image_shown(hero)
+    expect(page.locator("figure.hero figcaption")).to_have_text(
+        "The vote at Leeds Civic Hall Photograph: Tom Reyes"
+    )
+    expect(page.locator(".story-body").get_by_role("heading", level=2)).to_have_text(
+        ["Where the money goes", "What happens next", "Who voted how"]
+    )
+    expect(reader.locator(".most-read li")).to_have_count(8)
+
+
+def test_reads_from_several_visitors_put_an_article_at_the_top_of_most_read(
+    new_page, other_stories
+):
+    newest, *_, oldest = other_stories
+    rival = other_stories[1]
+    # Two reads already counted this hour: the oldest story needs reads from
+    # more than two different visitors to rank above the rival.
+    readership.add_reads({(rival.pk, readership.hour_of(timezone.now())): 2})
+
+    reader = new_page()
+    reader.goto(newest.get_absolute_url())
+    most_read = reader.locator(".most-read li")
+    expect(most_read.first).to_contain_text(rival.headline)
+    expect(reader.locator(".most-read")).not_to_contain_text(oldest.headline)
+
+    for _ in range(3):
+        visitor = new_page()
+        with visitor.expect_response(
+            lambda response: "/reads/" in response.url
+        ) as beacon:
+            visitor.goto(oldest.get_absolute_url())
+        assert beacon.value.status == 204
+    # What cron does every minute: with Redis, reads wait there until flushed.
+    call_command("flush_reads", stdout=io.StringIO())
+
+    reader.reload()
+    expect(most_read.first).to_contain_text(oldest.headline)
+    expect(most_read.nth(1)).to_contain_text(rival.headline)
+    expect(most_read).to_have_count(8)
