@@ -411,7 +411,7 @@ class ArticleAdmin(admin.ModelAdmin):
     ]
 
     class Media:
-        js = ["articles/admin/autosave.js"]
+        js = ["articles/admin/autosave.js", "articles/admin/editor-labels.js"]
         css = {"all": ["articles/admin/workflow.css"]}
 
     def view_on_site(self, article):
