@@ -141,7 +141,12 @@ class ArticleAuthorInline(EditableOnlyWhenArticleIsMixin, admin.TabularInline):
         field = super().formfield_for_foreignkey(db_field, request, **kwargs)
         if db_field.name == "author":
             field.label_from_instance = person
+            # Listed once per request; otherwise every author row queries it again.
+            field.choices = list(field.choices)
         return field
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("author")
 
     def get_extra(self, request, obj=None, **kwargs):
         # A new article offers one row, filled with the person writing it.

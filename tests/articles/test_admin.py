@@ -1,4 +1,6 @@
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from articles.models import Article, Section
@@ -201,3 +203,20 @@ def test_bulk_delete_that_includes_a_section_with_articles_deletes_nothing(
 
     assert set(Section.objects.all()) == {full, empty}
     assert "“Full” still holds 1 article." in response.content.decode()
+
+
+def test_article_form_query_count_does_not_grow_with_authors_or_subheadings(
+    admin_client,
+):
+    def queries_to_open(authors):
+        article = make_article(
+            authors=[make_user() for _ in range(authors)],
+            subheadings=[f"Part {number}" for number in range(authors)],
+        )
+        url = reverse("admin:articles_article_change", args=[article.pk])
+        admin_client.get(url)
+        with CaptureQueriesContext(connection) as queries:
+            assert admin_client.get(url).status_code == 200
+        return len(queries)
+
+    assert queries_to_open(1) == queries_to_open(6)
