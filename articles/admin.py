@@ -211,6 +211,10 @@ class ArticleAdminForm(forms.ModelForm):
     # Set per request by ArticleAdmin.get_form: who is saving, and which button they pressed.
     workflow_user = None
     workflow_action = ""
+    # Instructions to the workflow, not content: never reported as what changed.
+    WORKFLOW_FIELDS = frozenset(
+        {"based_on_version", "workflow_note", "correction_note", "workflow_at"}
+    )
 
     class Meta:
         model = Article
@@ -239,6 +243,12 @@ class ArticleAdminForm(forms.ModelForm):
         )
         if self.instance.pk is not None:
             self.fields["based_on_version"].initial = self.instance.version
+
+    @property
+    def changed_data(self):
+        return [
+            name for name in super().changed_data if name not in self.WORKFLOW_FIELDS
+        ]
 
     def clean_hero_image(self):
         image = self.cleaned_data.get("hero_image")

@@ -28,6 +28,7 @@ from articles.models import (
     Subheading,
     WorkflowEvent,
 )
+from articles.revisions import save_revision
 
 DEMO_STAFF = [
     {
@@ -238,6 +239,9 @@ class DemoSeeder:
         article.tags.add(*story["tags"])
         Article.objects.filter(pk=article.pk).update_search_vectors()
         self.history(article, story["status"], writers, now)
+        # A first revision, as the admin keeps for an article it creates, so
+        # the earliest text can be compared with and restored.
+        save_revision(article, article.authorships.first().author, "Created.")
         self.created["articles"] += 1
 
     def history(self, article, demo_status, writers, now):

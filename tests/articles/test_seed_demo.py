@@ -4,6 +4,7 @@ from django.core.management import call_command
 
 from articles.demo import DEMO_STAFF, DemoSeeder
 from articles.models import Article, ArticleAuthor, Section, Subheading, WorkflowEvent
+from articles.revisions import versions_of
 
 pytestmark = pytest.mark.django_db
 
@@ -74,6 +75,8 @@ def test_seed_demo_builds_a_realistic_newsroom_and_a_second_run_changes_nothing(
             "article_id", flat=True
         )
     ), "every published story has its history"
+    newest = published.first()
+    assert [v.revision.get_comment() for v in versions_of(newest)] == ["Created."]
     returned = WorkflowEvent.objects.get(action=WorkflowEvent.Action.RETURN)
     assert returned.note
     assert returned.article.byline_authors[0].username == "journalist"
