@@ -1,6 +1,7 @@
 """A reader, logged out, in Chromium: finding an article, reading it, and making it most read."""
 
 import io
+from datetime import timedelta
 
 from django.core.management import call_command
 from django.utils import timezone
@@ -68,3 +69,19 @@ def test_reads_from_several_visitors_put_an_article_at_the_top_of_most_read(
     expect(most_read.first).to_contain_text(oldest.headline)
     expect(most_read.nth(1)).to_contain_text(rival.headline)
     expect(most_read).to_have_count(8)
+
+
+def test_relative_ages_are_recomputed_in_the_browser_so_a_cached_page_never_shows_a_stale_one(
+    new_page, story, other_stories
+):
+    # The server rendered "1 hour ago" for the newest other story; a reader
+    # whose clock says eight days later (as if the page came from a cache
+    # that long) must see the age as of now.
+    reader = new_page()
+    reader.clock.install(time=timezone.now() + timedelta(days=8))
+    reader.goto(story.get_absolute_url())
+
+    newest_entry = reader.locator(".most-read li").filter(
+        has_text=other_stories[0].headline
+    )
+    expect(newest_entry.locator("time")).to_have_text("1 week ago")
