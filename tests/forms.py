@@ -1,6 +1,12 @@
-"""Read a rendered form's fields the way a browser would post them."""
+"""The article admin form in tests: its address, and its fields as a browser would post them."""
 
 from html.parser import HTMLParser
+
+from django.urls import reverse
+
+
+def change_url(article):
+    return reverse("admin:articles_article_change", args=[article.pk])
 
 
 class _FormReader(HTMLParser):

@@ -13,17 +13,13 @@ from articles import workflow
 from articles.models import Article
 from tests.articles.conftest import client_for
 from tests.factories import make_article, make_section, make_user
-from tests.forms import form_values
+from tests.forms import change_url, form_values
 
 pytestmark = pytest.mark.django_db
 
 CHANGELIST = reverse("admin:articles_article_changelist")
 # The desk shows times in settings.TIME_ZONE (Europe/London: GMT in November).
 LONDON_2036_11_27_0900 = datetime(2036, 11, 27, 9, 0, tzinfo=ZoneInfo("Europe/London"))
-
-
-def change_url(article):
-    return reverse("admin:articles_article_change", args=[article.pk])
 
 
 def listed(client, **params):

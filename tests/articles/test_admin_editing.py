@@ -11,13 +11,9 @@ from articles.admin import AUTOSAVE_SAVED_COOKIE, ArticleAdminForm
 from articles.models import Article, Subheading
 from tests.articles.conftest import client_for
 from tests.factories import make_article
-from tests.forms import form_values
+from tests.forms import change_url, form_values
 
 pytestmark = pytest.mark.django_db
-
-
-def change_url(article):
-    return reverse("admin:articles_article_change", args=[article.pk])
 
 
 @pytest.fixture

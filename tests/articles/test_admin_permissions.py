@@ -11,15 +11,11 @@ from articles import workflow
 from articles.models import Article, WorkflowEvent
 from tests.articles.conftest import client_for
 from tests.factories import make_article, make_user
-from tests.forms import form_values
+from tests.forms import change_url, form_values
 
 pytestmark = pytest.mark.django_db
 
 Status = Article.Status
-
-
-def change_url(article):
-    return reverse("admin:articles_article_change", args=[article.pk])
 
 
 def posted_form(article, **changes):

@@ -8,13 +8,9 @@ from articles import revisions, workflow
 from articles.models import Article
 from tests.articles.conftest import client_for
 from tests.factories import make_article
-from tests.forms import form_values
+from tests.forms import change_url, form_values
 
 pytestmark = pytest.mark.django_db
-
-
-def change_url(article):
-    return reverse("admin:articles_article_change", args=[article.pk])
 
 
 def revisions_url(article):

@@ -3,7 +3,6 @@
 import re
 from datetime import timedelta
 
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.timezone import localtime
 from playwright.sync_api import expect
@@ -11,12 +10,9 @@ from playwright.sync_api import expect
 from articles.models import Article
 from tests.e2e.assertions import assert_image_shown
 from tests.factories import image_upload, make_article
+from tests.forms import change_url
 
 Status = Article.Status
-
-
-def change_url(article):
-    return reverse("admin:articles_article_change", args=[article.pk])
 
 
 def prose_editor(page, textarea_id):
