@@ -1,0 +1,360 @@
+"""
+deploy/varnish.vcl in a real Varnish in front of the live test server.
+
+The test starts Debian's varnishd on free ports with a copy of the shipped VCL
+whose backend is the live server, and stops it by its PID afterwards. It is
+skipped only where varnishd is not installed (`apt-get install -y varnish`).
+"""
+
+import http.client
+import shutil
+import socket
+import subprocess
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from django.conf import settings as django_settings
+from django.test import Client
+from django.utils.cache import patch_cache_control
+
+from articles.models import Article
+from articles.views import ArticleDetailView
+from newsroom import frontend_cache
+from sections.views import HomeView, SectionDetailView
+from tests.factories import make_article, make_user
+
+VCL = Path(__file__).resolve().parent.parent / "deploy" / "varnish.vcl"
+SHIPPED_BACKEND = '.host = "127.0.0.1";\n    .port = "8000";'
+# The tests wait out a stale-while-revalidate window; 60 s would make them slow.
+SHIPPED_REVALIDATE_WINDOW = "set req.grace = 60s;"
+TEST_REVALIDATE_WINDOW = "set req.grace = 1s;"
+VARNISHD = shutil.which("varnishd") or shutil.which("varnishd", path="/usr/sbin")
+
+pytestmark = [
+    pytest.mark.skipif(
+        VARNISHD is None,
+        reason="varnishd is not installed; apt-get install -y varnish",
+    ),
+    # The live server answers from another thread (its own connection on
+    # PostgreSQL), so the tests commit; the migrations' rows are restored after.
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+
+@dataclass
+class Answer:
+    status: int
+    headers: http.client.HTTPMessage
+    text: str
+
+    @property
+    def cache(self):
+        return self.headers.get("X-Cache")
+
+
+@dataclass
+class Varnish:
+    port: int
+    proxy_port: int
+
+    @property
+    def url(self):
+        return f"http://127.0.0.1:{self.port}"
+
+    def request(self, method, path, headers=None, body=None):
+        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=10)
+        try:
+            connection.request(method, path, body=body, headers=headers or {})
+            response = connection.getresponse()
+            return Answer(
+                response.status,
+                response.headers,
+                response.read().decode(errors="replace"),
+            )
+        finally:
+            connection.close()
+
+    def get(self, path, **headers):
+        return self.request("GET", path, headers=headers)
+
+    def request_from(self, address, method, path):
+        """Send a request that Varnish sees coming from `address` (PROXY protocol); return the status."""
+        with socket.create_connection(
+            ("127.0.0.1", self.proxy_port), timeout=10
+        ) as sock:
+            sock.sendall(
+                f"PROXY TCP4 {address} 127.0.0.1 40000 {self.proxy_port}\r\n"
+                f"{method} {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n".encode()
+            )
+            status_line = sock.makefile("rb").readline().decode()
+        return int(status_line.split()[1])
+
+
+def unused_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def varnish(live_server, tmp_path_factory):
+    folder = tmp_path_factory.mktemp("varnish")
+    shipped = VCL.read_text()
+    assert SHIPPED_BACKEND in shipped, "the test points this backend at the live server"
+    assert SHIPPED_REVALIDATE_WINDOW in shipped, "the test shortens this window"
+    vcl = folder / "test.vcl"
+    vcl.write_text(
+        shipped.replace(
+            SHIPPED_BACKEND,
+            f'.host = "127.0.0.1";\n    .port = "{live_server.thread.port}";',
+        ).replace(SHIPPED_REVALIDATE_WINDOW, TEST_REVALIDATE_WINDOW)
+    )
+    front = Varnish(port=unused_port(), proxy_port=unused_port())
+    log = folder / "varnishd.log"
+    with log.open("wb") as output:
+        process = subprocess.Popen(
+            [
+                VARNISHD,
+                "-F",
+                "-j", "none",
+                "-a", f"127.0.0.1:{front.port}",
+                "-a", f"127.0.0.1:{front.proxy_port},PROXY",
+                "-f", str(vcl),
+                "-n", str(folder / "work"),
+                "-s", "malloc,32m",
+                # A small Varnish: the default starts 200 threads and an 80 MB log.
+                "-p", "thread_pools=1",
+                "-p", "thread_pool_min=5",
+                "-p", "thread_pool_max=50",
+                "-p", "vsl_space=1M",
+            ],
+            stdout=output,
+            stderr=subprocess.STDOUT,
+        )  # fmt: skip
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            if process.poll() is not None:
+                pytest.fail(f"varnishd exited:\n{log.read_text()}")
+            try:
+                if front.get("/robots.txt").status == 200:
+                    break
+            except OSError:
+                pass
+            if time.monotonic() > deadline:
+                pytest.fail(f"Varnish did not answer within 30 s:\n{log.read_text()}")
+            time.sleep(0.05)
+        yield front
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+@pytest.fixture
+def purges_reach(settings, varnish):
+    """Send the app's purges to the test's Varnish and start from an empty one."""
+    settings.FRONTEND_CACHE_PURGE_URLS = [varnish.url]
+    frontend_cache.purge_everything()
+    assert frontend_cache.flush()
+    return varnish
+
+
+@pytest.fixture(autouse=True)
+def public_cache_headers(monkeypatch):
+    """Stand in for the page cache's Cache-Control headers until it lands."""
+    for view in (HomeView, SectionDetailView, ArticleDetailView):
+
+        def dispatch(self, request, *args, _original=view.dispatch, **kwargs):
+            response = _original(self, request, *args, **kwargs)
+            if request.user.is_authenticated:
+                patch_cache_control(response, private=True, no_store=True)
+            else:
+                patch_cache_control(
+                    response,
+                    public=True,
+                    max_age=60,
+                    s_maxage=300,
+                    stale_while_revalidate=60,
+                    stale_if_error=86400,
+                )
+            return response
+
+        monkeypatch.setattr(view, "dispatch", dispatch)
+
+
+def test_an_anonymous_page_is_served_from_varnish_the_second_time(purges_reach):
+    article = make_article(headline="Council approves the budget")
+
+    first = purges_reach.get(article.get_absolute_url())
+    # Analytics and CSRF cookies change nothing on a public page.
+    second = purges_reach.get(
+        article.get_absolute_url(), Cookie="_ga=GA1.2.3; csrftoken=abc"
+    )
+
+    assert (first.status, first.cache) == (200, "MISS")
+    assert (second.status, second.cache) == (200, "HIT")
+    assert "Council approves the budget" in second.text
+    assert "Set-Cookie" not in second.headers
+
+
+def test_tracking_parameters_get_the_same_cached_page(purges_reach):
+    make_article()
+    purges_reach.get("/")
+
+    tracked = purges_reach.get("/?utm_source=newsletter&utm_medium=email&fbclid=x1")
+
+    assert tracked.cache == "HIT"
+
+
+def test_query_parameters_in_another_order_share_a_cached_page(purges_reach):
+    article = make_article()
+    section = article.section.get_absolute_url()
+    purges_reach.get(f"{section}?page=1&sort=new")
+
+    assert purges_reach.get(f"{section}?sort=new&page=1&gclid=abc").cache == "HIT"
+    assert purges_reach.get(f"{section}?page=2").cache == "MISS"
+
+
+def test_a_logged_in_editor_is_never_served_the_cached_page(purges_reach):
+    make_article()
+    purges_reach.get("/")
+    browser = Client()
+    browser.force_login(make_user("alex"))
+    cookies = "; ".join(
+        f"{morsel.key}={morsel.value}" for morsel in browser.cookies.values()
+    )
+    assert django_settings.SESSION_COOKIE_NAME in cookies
+
+    first = purges_reach.get("/", Cookie=cookies)
+    second = purges_reach.get("/", Cookie=cookies)
+
+    assert (first.cache, second.cache) == ("PASS", "PASS")
+    assert "no-store" in second.headers["Cache-Control"]
+    assert purges_reach.get("/").cache == "HIT"
+
+
+def test_posts_the_admin_and_the_read_beacon_pass_through(purges_reach):
+    article = make_article()
+
+    beacon = purges_reach.request("POST", f"/reads/{article.pk}/", body=b"")
+    login = purges_reach.get("/admin/login/")
+
+    assert (beacon.status, beacon.cache) == (204, "PASS")
+    assert (login.status, login.cache) == (200, "PASS")
+    assert "Set-Cookie" in login.headers  # the CSRF cookie reached the browser
+
+
+def test_purges_are_refused_from_addresses_outside_the_acl(purges_reach):
+    for method in ("PURGE", "BAN"):
+        assert purges_reach.request_from("203.0.113.9", method, "/") == 405
+        assert purges_reach.request_from("127.0.0.1", method, "/") == 200
+
+
+def test_a_change_shows_on_the_next_request_after_its_purge(purges_reach):
+    article = make_article(headline="Council approves the budget")
+    unrelated = make_article(headline="Harbour reopens")
+    page = article.get_absolute_url()
+    for path in (page, f"{page}?ref=homepage", unrelated.get_absolute_url()):
+        purges_reach.get(path)
+        assert purges_reach.get(path).cache == "HIT"
+
+    Article.objects.filter(pk=article.pk).update(headline="Council rejects the budget")
+    frontend_cache.purge([page])
+    assert frontend_cache.flush()
+
+    after = purges_reach.get(page)
+    assert after.cache == "MISS"
+    assert "Council rejects the budget" in after.text
+    assert purges_reach.get(f"{page}?ref=homepage").cache == "MISS"
+    assert purges_reach.get(unrelated.get_absolute_url()).cache == "HIT"
+
+
+def test_purging_everything_empties_the_cache(purges_reach):
+    article = make_article()
+    for path in ("/", article.get_absolute_url()):
+        purges_reach.get(path)
+
+    frontend_cache.purge_everything()
+    assert frontend_cache.flush()
+
+    assert purges_reach.get("/").cache == "MISS"
+    assert purges_reach.get(article.get_absolute_url()).cache == "MISS"
+
+
+@pytest.fixture
+def short_lived_article_page(monkeypatch):
+    """Let article pages live one second in Varnish, so that tests can outlive them."""
+    original = ArticleDetailView.dispatch
+
+    def dispatch(self, request, *args, **kwargs):
+        response = original(self, request, *args, **kwargs)
+        response["Cache-Control"] = (
+            "public, max-age=1, s-maxage=1, stale-while-revalidate=1, stale-if-error=86400"
+        )
+        return response
+
+    monkeypatch.setattr(ArticleDetailView, "dispatch", dispatch)
+
+
+@pytest.fixture
+def failing_article_page(monkeypatch):
+    """Make the app answer 500 for article pages from now on; count how often it is asked."""
+    asked = []
+
+    def fail(self, request, *args, **kwargs):
+        asked.append(request.path)
+        raise RuntimeError("The database is down.")
+
+    def start():
+        monkeypatch.setattr(ArticleDetailView, "get", fail)
+        return asked
+
+    return start
+
+
+def test_an_expired_page_is_served_stale_while_a_fresh_copy_is_fetched(
+    purges_reach, short_lived_article_page
+):
+    article = make_article(headline="Council approves the budget")
+    page = article.get_absolute_url()
+    purges_reach.get(page)
+    Article.objects.filter(pk=article.pk).update(headline="Council rejects the budget")
+    time.sleep(1.1)
+
+    stale = purges_reach.get(page)
+    time.sleep(0.3)  # the background fetch
+
+    assert stale.cache == "HIT-STALE"
+    assert "Council approves the budget" in stale.text
+    fresh = purges_reach.get(page)
+    assert fresh.cache == "HIT"
+    assert "Council rejects the budget" in fresh.text
+
+
+def test_while_the_app_fails_readers_get_the_stale_copy(
+    purges_reach, short_lived_article_page, failing_article_page
+):
+    article = make_article(headline="Council approves the budget")
+    never_cached = make_article()
+    page = article.get_absolute_url()
+    assert purges_reach.get(page).status == 200
+    asked = failing_article_page()
+
+    time.sleep(1.1)  # past its lifetime, within the revalidation window
+    during_revalidation = purges_reach.get(page)
+    time.sleep(1.2)  # past the revalidation window too
+    after = purges_reach.get(page)
+    missing = purges_reach.get(never_cached.get_absolute_url())
+
+    for answer in (during_revalidation, after):
+        assert (answer.status, answer.cache) == (200, "HIT-STALE")
+        assert "Council approves the budget" in answer.text
+    # Without a copy to fall back on, the error stands, and the app was asked once.
+    assert missing.status >= 500
+    assert asked.count(never_cached.get_absolute_url()) == 1
