@@ -117,7 +117,77 @@ def add_reads(counts):
 
 @memoize
 def redis_client():
-    return redis.Redis.from_url(settings.REDIS_URL)
+    # A Redis that does not answer must cost a reader a fraction of a second, not a worker.
+    return redis.Redis.from_url(
+        settings.REDIS_URL, socket_connect_timeout=0.25, socket_timeout=0.5
+    )
+
+
+def live_key():
+    return f"{settings.NEWSROOM_REDIS_PREFIX}:reads:live"
+
+
+def is_live(article_id):
+    """
+    Return whether readers can see the article now, so that its reads count.
+
+    With Redis this asks a hash of published articles' times, kept current by
+    update_live() on every change, so a beacon costs the database nothing.
+    """
+    if settings.REDIS_URL:
+        try:
+            client = redis_client()
+            published_at = client.hget(live_key(), article_id)
+            if published_at is not None:
+                return float(published_at) <= timezone.now().timestamp()
+            if client.exists(live_key()):
+                return False
+            rebuild_live_index(client)
+        except redis.RedisError:
+            pass
+    return Article.objects.published().filter(pk=article_id).exists()
+
+
+def rebuild_live_index(client):
+    """Fill the hash of published articles from the database, one process at a time."""
+    if not client.set(f"{live_key()}:rebuilding", 1, nx=True, ex=60):
+        return
+    rows = Article.objects.filter(status=Article.Status.PUBLISHED).values_list(
+        "pk", "published_at"
+    )
+    building = f"{live_key()}:building"
+    client.delete(building)
+    batch = {}
+    for pk, published_at in rows.iterator(chunk_size=10_000):
+        batch[pk] = published_at.timestamp()
+        if len(batch) == 10_000:
+            client.hset(building, mapping=batch)
+            batch = {}
+    # A placeholder keeps an empty newsroom's hash in existence.
+    client.hset(building, mapping={**batch, 0: float("inf")})
+    # Refreshed daily, so nothing that slipped past update_live() lasts.
+    client.expire(building, 24 * 60 * 60)
+    client.rename(building, live_key())
+    client.delete(f"{live_key()}:rebuilding")
+
+
+def update_live(article_id, published_at):
+    """Record in Redis from when an article is published (None: it is not)."""
+    if not settings.REDIS_URL:
+        return
+    try:
+        client = redis_client()
+        if published_at is None:
+            client.hdel(live_key(), article_id)
+        elif client.exists(live_key()):
+            client.hset(live_key(), article_id, published_at.timestamp())
+    except redis.RedisError:
+        pass  # The hash is rebuilt from the database once it has expired.
+
+
+def forget_most_read():
+    """Drop the cached ranking, e.g. after an article in it was withdrawn."""
+    cache.delete(MOST_READ_CACHE_KEY)
 
 
 def pending_key():
@@ -220,12 +290,12 @@ def ranked_articles(limit, now=None):
     return ranked[:limit]
 
 
-def most_read(exclude=None):
+def most_read(exclude=None, size=None):
     """
     Return the most-read list as dicts for the sidebar, without the excluded
     article; cached for NEWSROOM_MOST_READ_CACHE_SECONDS.
     """
-    size = settings.NEWSROOM_MOST_READ_SIZE
+    size = size or settings.NEWSROOM_MOST_READ_SIZE
     ranked = cache.get(MOST_READ_CACHE_KEY)
     if ranked is None:
         ranked = [
@@ -239,7 +309,7 @@ def most_read(exclude=None):
                     kwargs={"section": row["section__slug"], "slug": row["slug"]},
                 ),
             }
-            for row in ranked_articles(size + 1)
+            for row in ranked_articles(settings.NEWSROOM_MOST_READ_SIZE + 1)
         ]
         cache.set(
             MOST_READ_CACHE_KEY, ranked, settings.NEWSROOM_MOST_READ_CACHE_SECONDS
