@@ -17,13 +17,12 @@ from pathlib import Path
 import pytest
 from django.conf import settings as django_settings
 from django.test import Client
-from django.utils.cache import patch_cache_control
 
+from articles import workflow
 from articles.models import Article
 from articles.views import ArticleDetailView
 from newsroom import frontend_cache
-from sections.views import HomeView, SectionDetailView
-from tests.factories import make_article, make_user
+from tests.factories import make_article, make_section, make_user
 
 VCL = Path(__file__).resolve().parent.parent / "deploy" / "varnish.vcl"
 SHIPPED_BACKEND = '.host = "127.0.0.1";\n    .port = "8000";'
@@ -165,29 +164,6 @@ def purges_reach(settings, varnish):
     return varnish
 
 
-@pytest.fixture(autouse=True)
-def public_cache_headers(monkeypatch):
-    """Stand in for the page cache's Cache-Control headers until it lands."""
-    for view in (HomeView, SectionDetailView, ArticleDetailView):
-
-        def dispatch(self, request, *args, _original=view.dispatch, **kwargs):
-            response = _original(self, request, *args, **kwargs)
-            if request.user.is_authenticated:
-                patch_cache_control(response, private=True, no_store=True)
-            else:
-                patch_cache_control(
-                    response,
-                    public=True,
-                    max_age=60,
-                    s_maxage=300,
-                    stale_while_revalidate=60,
-                    stale_if_error=86400,
-                )
-            return response
-
-        monkeypatch.setattr(view, "dispatch", dispatch)
-
-
 def test_an_anonymous_page_is_served_from_varnish_the_second_time(purges_reach):
     article = make_article(headline="Council approves the budget")
 
@@ -199,6 +175,7 @@ def test_an_anonymous_page_is_served_from_varnish_the_second_time(purges_reach):
 
     assert (first.status, first.cache) == (200, "MISS")
     assert (second.status, second.cache) == (200, "HIT")
+    assert "public" in second.headers["Cache-Control"]
     assert "Council approves the budget" in second.text
     assert "Set-Cookie" not in second.headers
 
@@ -275,6 +252,30 @@ def test_a_change_shows_on_the_next_request_after_its_purge(purges_reach):
     assert purges_reach.get(unrelated.get_absolute_url()).cache == "HIT"
 
 
+def test_an_editor_publishes_and_the_next_reader_through_varnish_sees_it(
+    purges_reach, editor
+):
+    politics = make_section(name="Politics", slug="politics")
+    make_article(section=politics, headline="Harbour reopens")
+    draft = make_article(
+        section=politics,
+        headline="Council approves the budget",
+        status=Article.Status.IN_REVIEW,
+        published_at=None,
+    )
+    for path in ("/", "/politics/", "/politics/?page=1"):
+        purges_reach.get(path)
+        cached = purges_reach.get(path)
+        assert cached.cache == "HIT"
+        assert "Council approves the budget" not in cached.text
+
+    workflow.publish(draft, editor)
+    assert frontend_cache.flush()
+
+    for path in ("/", "/politics/", "/politics/?page=1", draft.get_absolute_url()):
+        assert "Council approves the budget" in purges_reach.get(path).text, path
+
+
 def test_purging_everything_empties_the_cache(purges_reach):
     article = make_article()
     for path in ("/", article.get_absolute_url()):
@@ -288,18 +289,9 @@ def test_purging_everything_empties_the_cache(purges_reach):
 
 
 @pytest.fixture
-def short_lived_article_page(monkeypatch):
-    """Let article pages live one second in Varnish, so that tests can outlive them."""
-    original = ArticleDetailView.dispatch
-
-    def dispatch(self, request, *args, **kwargs):
-        response = original(self, request, *args, **kwargs)
-        response["Cache-Control"] = (
-            "public, max-age=1, s-maxage=1, stale-while-revalidate=1, stale-if-error=86400"
-        )
-        return response
-
-    monkeypatch.setattr(ArticleDetailView, "dispatch", dispatch)
+def short_lived_pages(settings):
+    """Let public pages live one second in Varnish, so that tests can outlive them."""
+    settings.PAGE_CACHE_SECONDS = 1
 
 
 @pytest.fixture
@@ -319,7 +311,7 @@ def failing_article_page(monkeypatch):
 
 
 def test_an_expired_page_is_served_stale_while_a_fresh_copy_is_fetched(
-    purges_reach, short_lived_article_page
+    purges_reach, short_lived_pages
 ):
     article = make_article(headline="Council approves the budget")
     page = article.get_absolute_url()
@@ -338,7 +330,7 @@ def test_an_expired_page_is_served_stale_while_a_fresh_copy_is_fetched(
 
 
 def test_while_the_app_fails_readers_get_the_stale_copy(
-    purges_reach, short_lived_article_page, failing_article_page
+    purges_reach, short_lived_pages, failing_article_page
 ):
     article = make_article(headline="Council approves the budget")
     never_cached = make_article()
