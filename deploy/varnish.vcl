@@ -2,7 +2,8 @@ vcl 4.1;
 
 # Varnish 7 in front of Newsroom (Debian's `varnish` package).
 # What it does and why: docs/frontend-cache.md. Check a change with
-#   varnishd -C -f deploy/varnish.vcl > /dev/null
+#   varnishd -C -f deploy/varnish.vcl > /dev/null 2>&1 && echo OK
+# (without the redirections it shows the error, after pages of C).
 
 import std;
 
@@ -43,15 +44,12 @@ sub vcl_recv {
         unset req.http.X-Serve-Stale;
     }
 
-    if (req.url ~ "\?") {
-        call newsroom_normalise_query;
-    }
-
     if (req.method == "PURGE" || req.method == "BAN") {
         if (client.ip !~ purgers) {
             return (synth(405, "Not allowed"));
         }
         if (req.method == "PURGE") {
+            call newsroom_normalise_query;
             return (purge);
         }
         call newsroom_ban;
@@ -73,6 +71,7 @@ sub vcl_recv {
     # Anything else (csrftoken, analytics) changes nothing on a public page,
     # and the built-in rules would pass every request that carries a cookie.
     unset req.http.Cookie;
+    call newsroom_normalise_query;
 
     # While the app answers, a copy past its s-maxage is served for at most
     # the app's stale-while-revalidate (60 s) while a fresh one is fetched in
@@ -91,6 +90,9 @@ sub vcl_recv {
 # nor fill the cache. The rest are sorted so that ?b=1&a=2 and ?a=2&b=1 share
 # an object. The app sees the cleaned URL too.
 sub newsroom_normalise_query {
+    if (req.url !~ "\?") {
+        return;
+    }
     set req.url = regsuball(req.url, "(?i)(?<=[?&])(utm_[a-z0-9_]*|fbclid|gclid|gclsrc|dclid|gbraid|wbraid|msclkid|yclid|twclid|ttclid|igshid|mc_cid|mc_eid|_ga|_gl|_hsenc|_hsmi|mkt_tok)(=[^&]*)?(&|$)", "");
     set req.url = regsub(req.url, "[?&]+$", "");
     set req.url = std.querysort(req.url);
@@ -181,9 +183,9 @@ sub vcl_backend_error {
 
 sub vcl_synth {
     # The app failed (or could not be reached) on a page that was not fresh
-    # in the cache: try once
-    # more, this time accepting a copy of any age within its grace
-    # (stale-if-error). vcl_miss stops the second attempt reaching the app.
+    # in the cache: try once more, this time accepting a copy of any age
+    # within its grace (stale-if-error). vcl_miss stops the second attempt
+    # reaching the app.
     if (resp.status == 503 && req.http.X-Cache == "MISS" && req.restarts == 0) {
         set req.http.X-Serve-Stale = "yes";
         return (restart);
