@@ -142,6 +142,11 @@ sub vcl_pass {
 }
 
 sub vcl_backend_fetch {
+    # This reader's fetch has just failed: serving the stale copy must not ask
+    # the app again in the background.
+    if (bereq.is_bgfetch && bereq.http.X-Serve-Stale) {
+        return (abandon);
+    }
     unset bereq.http.X-Cache;
     unset bereq.http.X-Serve-Stale;
 }
