@@ -21,7 +21,7 @@ import threading
 import time
 from collections import OrderedDict
 from dataclasses import dataclass, field
-from email.utils import formatdate, parsedate_to_datetime
+from email.utils import parsedate_to_datetime
 from functools import wraps
 from urllib.parse import parse_qsl, urlencode
 
@@ -511,11 +511,10 @@ def answer(environ, start_response, page, state):
     headers += [
         ("ETag", f"W/{page.etag}"),
         ("Vary", "Accept-Encoding"),
-        ("Date", formatdate(usegmt=True)),
         ("X-Page-Cache", state),
     ]
     if not_modified(environ, page):
-        keep = {"cache-control", "etag", "vary", "date", "last-modified", "expires"}
+        keep = {"cache-control", "etag", "vary", "last-modified", "expires"}
         start_response(
             "304 Not Modified",
             [(name, value) for name, value in headers if name.lower() in keep]

@@ -341,3 +341,17 @@ def test_the_beacon_refuses_a_withdrawn_or_scheduled_article(
     assert beacon(client, scheduled.pk, address="198.51.100.2").status_code == 404
     assert beacon(client, 999_999, address="198.51.100.3").status_code == 404
     assert total_reads(withdrawn) == 1
+
+
+def test_the_most_read_fragment_lists_one_spare_and_is_kept_a_minute_at_most(
+    client, settings
+):
+    settings.PAGE_CACHE_SECONDS = 600
+    for _ in range(12):
+        make_article()
+
+    response = client.get(reverse("articles:most-read"))
+
+    assert response.content.decode().count("<li ") == 9
+    assert "s-maxage=60" in response["Cache-Control"]
+    assert "max-age=60" in response["Cache-Control"]
