@@ -133,9 +133,8 @@ def most_read_fragment(request):
 @csrf_exempt  # A beacon carries no token; counting a read changes nothing a visitor owns.
 @require_POST
 def record_read(request, pk):
-    if not readership.is_live(pk):
+    if readership.record_read(pk, request) is readership.Outcome.NOT_LIVE:
         raise Http404("No published article has this id.")
-    readership.record_read(pk, request)
     return HttpResponse(status=204)
 
 
