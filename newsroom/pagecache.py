@@ -197,11 +197,14 @@ class RedisTier:
         return page, int(generation or 0)
 
     def set(self, key, page, generation):
+        """Store the page unless a purge came since generation; return whether it was stored."""
         path, variant = key
         lifetime = max(1, int(page.expires_at - time.time()))
-        self.store_script(
-            keys=[self.path_key(path), self.generation_key],
-            args=[generation, variant, page.to_bytes(), lifetime],
+        return bool(
+            self.store_script(
+                keys=[self.path_key(path), self.generation_key],
+                args=[generation, variant, page.to_bytes(), lifetime],
+            )
         )
 
     def purge(self, paths):
@@ -268,9 +271,12 @@ class PageStore:
 
     def store(self, key, page, token):
         local_generation, shared_generation = token
-        if self.redis is not None and shared_generation is not None:
+        if self.redis is not None:
+            if shared_generation is None:
+                return
             try:
-                self.redis.set(key, page, shared_generation)
+                if not self.redis.set(key, page, shared_generation):
+                    return
             except redis.RedisError as error:
                 self.redis.failed(error)
                 return
@@ -394,10 +400,18 @@ def cache_key(environ):
         if name in allowed
     )
     host = environ.get("HTTP_HOST") or environ.get("SERVER_NAME", "")
-    variant = (
-        f"{environ.get('wsgi.url_scheme', 'http')}://{host.lower()}?{urlencode(query)}"
-    )
+    variant = f"{request_scheme(environ)}://{host.lower()}?{urlencode(query)}"
     return environ.get("PATH_INFO", "/"), variant
+
+
+def request_scheme(environ):
+    """Return the scheme as Django will see it, trusting the proxy header only when configured."""
+    if settings.SECURE_PROXY_SSL_HEADER:
+        header, secure_value = settings.SECURE_PROXY_SSL_HEADER
+        if header in environ:
+            forwarded = environ[header].split(",")[0].strip()
+            return "https" if forwarded == secure_value else "http"
+    return environ.get("wsgi.url_scheme", "http")
 
 
 def wants_cache(environ):
