@@ -15,7 +15,6 @@ channel for purges of its memory tier. See docs/caching.md.
 import gzip
 import hashlib
 import json
-import logging
 import os
 import threading
 import time
@@ -30,7 +29,7 @@ import redis
 from django.conf import settings
 from django.utils.cache import patch_cache_control
 
-logger = logging.getLogger(__name__)
+from newsroom.cache import Breaker
 
 # Browsers cannot be purged, so they keep a page for a minute at most.
 BROWSER_MAX_AGE = 60
@@ -39,7 +38,6 @@ STALE_IF_ERROR = 24 * 60 * 60
 # Headers describing one stored body, set per answer instead.
 PER_ANSWER_HEADERS = {"content-length", "content-encoding", "etag", "vary", "date"}
 GENERATION_FIELD = "~generation"
-FAILURE_LOG_INTERVAL = 60
 
 
 def public_page(view, max_seconds=None):
@@ -181,7 +179,7 @@ class RedisTier:
         self.generation_key = f"{self.prefix}:{GENERATION_FIELD}"
         self.channel = f"{self.prefix}:purges"
         self.store_script = self.client.register_script(self.STORE)
-        self.last_failure_logged = 0.0
+        self.breaker = Breaker(f"The page cache's Redis at {url}")
 
     def path_key(self, path):
         return f"{self.prefix}:{path}"
@@ -227,12 +225,7 @@ class RedisTier:
         self.client.publish(self.channel, json.dumps("*"))
 
     def failed(self, error):
-        now = time.monotonic()
-        if now - self.last_failure_logged > FAILURE_LOG_INTERVAL:
-            self.last_failure_logged = now
-            logger.warning(
-                "Page cache: Redis did not answer (%s); serving uncached.", error
-            )
+        self.breaker.failed(error)
 
 
 class PageStore:
@@ -255,7 +248,7 @@ class PageStore:
             page = self.memory.get(key)
             if page is not None and page.expires_at > time.time():
                 return page, token
-        if self.redis is None:
+        if self.redis is None or not self.redis.breaker.closed():
             return None, token
         try:
             page, shared_generation = self.redis.get(key)
