@@ -35,6 +35,8 @@ from newsroom.cache import Breaker
 BROWSER_MAX_AGE = 60
 STALE_WHILE_REVALIDATE = 60
 STALE_IF_ERROR = 24 * 60 * 60
+# How long an expired page is kept to answer for an app that fails (stale-if-error).
+KEPT_FOR_ERRORS_SECONDS = 60 * 60
 # Headers describing one stored body, set per answer instead.
 PER_ANSWER_HEADERS = {"content-length", "content-encoding", "etag", "vary", "date"}
 GENERATION_FIELD = "~generation"
@@ -84,6 +86,13 @@ class Page:
 
     def __post_init__(self):
         self.size = sum(len(body) for body in self.bodies.values())
+
+    def is_fresh(self):
+        return self.expires_at > time.time()
+
+    def may_stand_in(self):
+        """Return whether the page may still answer for an app that fails."""
+        return self.expires_at + KEPT_FOR_ERRORS_SECONDS > time.time()
 
     def to_bytes(self):
         meta = {
@@ -197,7 +206,7 @@ class RedisTier:
     def set(self, key, page, generation):
         """Store the page unless a purge came since generation; return whether it was stored."""
         path, variant = key
-        lifetime = max(1, int(page.expires_at - time.time()))
+        lifetime = max(1, int(page.expires_at - time.time())) + KEPT_FOR_ERRORS_SECONDS
         return bool(
             self.store_script(
                 keys=[self.path_key(path), self.generation_key],
@@ -241,26 +250,29 @@ class PageStore:
         self.lock = threading.Lock()
 
     def lookup(self, key):
-        """Return (page or None, a token to hand back to store())."""
+        """
+        Return (page or None, a token to hand back to store()); the page may
+        have expired, to stand in if the app fails.
+        """
         self.ensure_listener()
         token = (self.generation, None)
+        kept = None
         if self.memory_trusted:
-            page = self.memory.get(key)
-            if page is not None and page.expires_at > time.time():
-                return page, token
+            kept = self.memory.get(key)
+            if kept is not None and kept.is_fresh():
+                return kept, token
         if self.redis is None or not self.redis.breaker.closed():
-            return None, token
+            return kept, token
         try:
             page, shared_generation = self.redis.get(key)
         except redis.RedisError as error:
             self.redis.failed(error)
-            return None, token
+            return kept, token
         token = (token[0], shared_generation)
-        if page is None or page.expires_at <= time.time():
-            return None, token
-        if self.memory_trusted and self.generation == token[0]:
-            self.memory.set(key, page)
-        return page, token
+        if page is not None and page.is_fresh():
+            if self.memory_trusted and self.generation == token[0]:
+                self.memory.set(key, page)
+        return page or kept, token
 
     def store(self, key, page, token):
         local_generation, shared_generation = token
@@ -551,10 +563,11 @@ class PageCacheMiddleware:
         store = get_store() if settings.PAGE_CACHE_SECONDS > 0 else None
         key = cache_key(environ)
         token = None
+        kept = None
         if store is not None:
-            page, token = store.lookup(key)
-            if page is not None:
-                return answer(environ, start_response, page, "hit")
+            kept, token = store.lookup(key)
+            if kept is not None and kept.is_fresh():
+                return answer(environ, start_response, kept, "hit")
         captured = {}
 
         def capture(status, headers, exc_info=None):
@@ -563,6 +576,16 @@ class PageCacheMiddleware:
             return None
 
         result = self.application(environ, capture)
+        if (
+            captured["status"].startswith("5")
+            and kept is not None
+            and kept.may_stand_in()
+        ):
+            # The app is failing (e.g. the database restarts): readers get the
+            # last good copy instead of an error.
+            if hasattr(result, "close"):
+                result.close()
+            return answer(environ, start_response, kept, "stale")
         if (
             environ["REQUEST_METHOD"] == "HEAD"
             or not captured["status"].startswith("200")

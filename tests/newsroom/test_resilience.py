@@ -1,9 +1,10 @@
 """A Redis or database that does not answer costs readers no page."""
 
 import logging
+import time
 
 import pytest
-from django.db import OperationalError
+from django.db import OperationalError, connection
 from django.urls import reverse
 
 from articles import readership
@@ -119,3 +120,39 @@ def test_health_names_the_database_when_it_does_not_answer(client, monkeypatch):
 
     assert response.status_code == 503
     assert "Connection refused" in response.json()["database"]
+
+
+def refuse_queries(execute, sql, params, many, context):
+    raise OperationalError("could not connect to server: Connection refused")
+
+
+def test_with_the_database_down_pages_answer_503_with_retry_after(site):
+    story = make_article()
+    with connection.execute_wrapper(refuse_queries):
+        answer = site.get(story.get_absolute_url())
+
+    assert answer.status == 503
+    assert answer.headers["retry-after"] == "30"
+    assert "no-store" in answer.headers["cache-control"]
+    assert "Back in a moment" in answer.text
+    assert 'rel="stylesheet"' in answer.text
+
+
+def test_with_the_database_down_cached_pages_are_still_served(
+    site, settings, monkeypatch
+):
+    settings.PAGE_CACHE_SECONDS = 30
+    story = make_article(headline="Harbour bridge reopens")
+    site.get(story.get_absolute_url())
+    later = time.time() + 31
+    monkeypatch.setattr(pagecache.time, "time", lambda: later)
+
+    with connection.execute_wrapper(refuse_queries):
+        expired_but_kept = site.get(story.get_absolute_url())
+        never_cached = site.get("/search/?q=harbour")
+
+    assert expired_but_kept.status == 200
+    assert expired_but_kept.cache_state == "stale"
+    assert "Harbour bridge reopens" in expired_but_kept.text
+    assert never_cached.status == 503
+    assert site.get(story.get_absolute_url()).cache_state == "miss", "recovered"
