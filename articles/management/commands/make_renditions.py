@@ -43,9 +43,8 @@ class Command(BaseCommand):
         for number, image_name in enumerate(sorted(articles_per_image), 1):
             try:
                 renditions = make_renditions(image_name)
-            except (
-                OSError
-            ) as error:  # A missing or unreadable file; Pillow's errors are OSErrors.
+            except OSError as error:
+                # A missing or unreadable file: Pillow's errors are OSErrors too.
                 failed.append(image_name)
                 self.stderr.write(f"  {image_name}: {error}")
                 continue
