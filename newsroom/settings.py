@@ -157,6 +157,9 @@ STORAGES = {
     },
 }
 
+# Files browsers and crawlers ask for at the root whatever the pages link (/favicon.ico).
+WHITENOISE_ROOT = BASE_DIR / "public"
+
 MEDIA_URL = os.environ.get("MEDIA_URL", "/media/")
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 
