@@ -111,7 +111,7 @@ def test_saving_an_article_whose_renditions_predate_webp_adds_them():
 
 
 def test_make_renditions_backfills_each_image_once_and_then_has_nothing_to_do(
-    capsys,
+    capsys, site, django_capture_on_commit_callbacks
 ):
     first = with_hero(make_article())
     old = without_webp(first.hero_renditions)
@@ -121,9 +121,12 @@ def test_make_renditions_backfills_each_image_once_and_then_has_nothing_to_do(
     )
     current = with_hero(make_article())
     updated_at = Article.objects.get(pk=first.pk).updated_at
+    site.get(first.get_absolute_url())
 
-    call_command("make_renditions")
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("make_renditions")
 
+    assert ".webp" in site.get(first.get_absolute_url()).text, "cached pages purged"
     output = capsys.readouterr().out
     assert (
         "1 image(s) to render for 2 article(s); 1 article(s) already up to date."

@@ -13,6 +13,7 @@ from collections import Counter
 
 from django.core.management.base import BaseCommand, CommandError
 
+from articles import purge
 from articles.images import make_renditions, renditions_are_current
 from articles.models import Article
 
@@ -58,6 +59,10 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Made renditions for {made:,} image(s) in {time.monotonic() - started:.1f} s."
         )
+        if made:
+            # Cached pages still point at the old renditions.
+            purge.everything_changed()
+            self.stdout.write("Purged the cached pages.")
         if failed:
             raise CommandError(
                 f"{len(failed):,} image(s) could not be read (listed above); "
