@@ -7,6 +7,7 @@ weighs each read by its age: a read is worth 0.5 ** (hours since / half-life).
 See docs/most-read.md.
 """
 
+import enum
 import hashlib
 import re
 import secrets
@@ -24,6 +25,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Article, ReadCount
+from newsroom.cache import Breaker
 
 # Crawlers, link unfurlers, monitors, scripts and headless browsers.
 BOT_USER_AGENT = re.compile(
@@ -33,6 +35,7 @@ BOT_USER_AGENT = re.compile(
     re.IGNORECASE,
 )
 MOST_READ_CACHE_KEY = "most-read:v1"
+redis_breaker = Breaker("Redis, for counting reads")
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
@@ -57,13 +60,28 @@ def client_ip(request):
     return request.META.get("REMOTE_ADDR", "")
 
 
+_salts = {}
+
+
+def daily_salt(day):
+    """Return the day's random salt, shared by every process through the cache."""
+    if day not in _salts:
+        key = f"read-salt:{day.isoformat()}"
+        cache.add(key, secrets.token_hex(16), 2 * 24 * 3600)
+        salt = cache.get(key)
+        if salt is None:
+            # The cache is down: a salt of this process's own, not remembered,
+            # so that every process agrees again once the cache is back.
+            return secrets.token_hex(16)
+        _salts.clear()
+        _salts[day] = salt
+    return _salts[day]
+
+
 def visitor_hash(request, day):
     """Return an anonymous id for today's visitor; the salt is random and forgotten after two days."""
-    salt = cache.get_or_set(
-        f"read-salt:{day.isoformat()}", secrets.token_hex(16), 2 * 24 * 3600
-    )
     material = "\n".join(
-        [salt, client_ip(request), request.META.get("HTTP_USER_AGENT", "")]
+        [daily_salt(day), client_ip(request), request.META.get("HTTP_USER_AGENT", "")]
     )
     return hashlib.sha256(material.encode()).hexdigest()[:32]
 
@@ -73,20 +91,76 @@ def seen_key(article_id, request, now):
     return f"read-seen:{article_id}:{visitor_hash(request, now.date())}"
 
 
+class Outcome(enum.Enum):
+    COUNTED = "counted"
+    NOT_COUNTED = "not counted"  # a bot, or a repeat within the half hour
+    NOT_LIVE = "not live"
+
+
+# One round trip: is the article live (see is_live), has this visitor read it
+# lately, and if not, count the read in this hour's buffer.
+COUNT_IN_REDIS = """
+local published = redis.call('HGET', KEYS[1], ARGV[1])
+if not published then
+    if redis.call('EXISTS', KEYS[1]) == 1 then return -1 end
+    return -2
+end
+if tonumber(published) > tonumber(ARGV[2]) then return -1 end
+if ARGV[5] == '1' then return 0 end
+if not redis.call('SET', KEYS[2], 1, 'NX', 'EX', ARGV[3]) then return 0 end
+redis.call('HINCRBY', KEYS[3], ARGV[4], 1)
+return 1
+"""
+
+
 def record_read(article_id, request):
-    """Count one read of a published article unless it is a bot's or a repeat; return whether it counted."""
-    if is_bot(request.META.get("HTTP_USER_AGENT", "")):
-        return False
+    """Count one read of a live article unless it is a bot's or a repeat, and say what happened."""
+    bot = is_bot(request.META.get("HTTP_USER_AGENT", ""))
     now = timezone.now()
-    if not cache.add(
+    if settings.REDIS_URL and redis_breaker.closed():
+        try:
+            outcome = record_in_redis(article_id, request, now, bot)
+            if outcome is None:
+                rebuild_live_index(redis_client())
+                outcome = record_in_redis(article_id, request, now, bot)
+            if outcome is not None:
+                return outcome
+        except redis.RedisError as error:
+            redis_breaker.failed(error)
+    if not Article.objects.published().filter(pk=article_id).exists():
+        return Outcome.NOT_LIVE
+    if bot or not cache.add(
         seen_key(article_id, request, now), 1, settings.NEWSROOM_READ_DEDUPE_SECONDS
     ):
-        return False
-    if settings.REDIS_URL:
-        redis_client().hincrby(pending_key(), f"{article_id}:{hour_of(now)}", 1)
-    else:
-        add_reads({(article_id, hour_of(now)): 1})
-    return True
+        return Outcome.NOT_COUNTED
+    add_reads({(article_id, hour_of(now)): 1})
+    return Outcome.COUNTED
+
+
+def record_in_redis(article_id, request, now, bot):
+    """Return the read's outcome, or None while the index of live articles is missing."""
+    answer = count_in_redis()(
+        keys=[
+            live_key(),
+            f"{settings.NEWSROOM_REDIS_PREFIX}:{seen_key(article_id, request, now)}",
+            pending_key(),
+        ],
+        args=[
+            article_id,
+            now.timestamp(),
+            settings.NEWSROOM_READ_DEDUPE_SECONDS,
+            f"{article_id}:{hour_of(now)}",
+            "1" if bot else "0",
+        ],
+    )
+    return {-2: None, -1: Outcome.NOT_LIVE, 0: Outcome.NOT_COUNTED}.get(
+        answer, Outcome.COUNTED
+    )
+
+
+@memoize
+def count_in_redis():
+    return redis_client().register_script(COUNT_IN_REDIS)
 
 
 def add_reads(counts):
@@ -125,27 +199,6 @@ def redis_client():
 
 def live_key():
     return f"{settings.NEWSROOM_REDIS_PREFIX}:reads:live"
-
-
-def is_live(article_id):
-    """
-    Return whether readers can see the article now, so that its reads count.
-
-    With Redis this asks a hash of published articles' times, kept current by
-    update_live() on every change, so a beacon costs the database nothing.
-    """
-    if settings.REDIS_URL:
-        try:
-            client = redis_client()
-            published_at = client.hget(live_key(), article_id)
-            if published_at is not None:
-                return float(published_at) <= timezone.now().timestamp()
-            if client.exists(live_key()):
-                return False
-            rebuild_live_index(client)
-        except redis.RedisError:
-            pass
-    return Article.objects.published().filter(pk=article_id).exists()
 
 
 def rebuild_live_index(client):

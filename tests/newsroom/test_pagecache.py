@@ -244,3 +244,16 @@ def test_a_new_reader_is_not_given_a_staff_members_page(client, editor, story):
     staff.get("/")
     staff.get("/")
     assert Site().get("/").cache_state == "miss"
+
+
+def test_behind_a_tls_proxy_http_and_https_pages_are_kept_apart(site, story, settings):
+    settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    url = story.get_absolute_url()
+
+    secure = site.get(url, x_forwarded_proto="https")
+    plain = site.get(url, x_forwarded_proto="http")
+
+    assert plain.cache_state == "miss"
+    assert f'<link rel="canonical" href="https://127.0.0.1{url}">' in secure.text
+    assert f'<link rel="canonical" href="http://127.0.0.1{url}">' in plain.text
+    assert site.get(url, x_forwarded_proto="https").cache_state == "hit"
