@@ -9,6 +9,7 @@ so a slow or dead cache never delays the save that caused the purge, nor the
 purges of the other caches. See docs/frontend-cache.md.
 """
 
+import atexit
 import logging
 import threading
 import time
@@ -24,6 +25,9 @@ READ_TIMEOUT_SECONDS = 5
 # Pauses before the second, third and fourth attempt; then the batch is dropped
 # and the pages stay stale until their s-maxage runs out.
 RETRY_DELAYS_SECONDS = (1, 4, 15)
+# A management command (publish_scheduled from cron) exits right after its
+# purges: the process waits this long for them to go out.
+EXIT_WAIT_SECONDS = 10
 
 EVERYTHING = object()
 
@@ -47,11 +51,16 @@ def flush(timeout=10):
     """Wait until every purge submitted so far was sent or given up; True if so."""
     deadline = time.monotonic() + timeout
     with _senders_lock:
-        senders = list(_senders.values())
+        senders = [sender for sender in _senders.values() if sender.is_alive()]
     return all(
         sender.wait_until_idle(max(0, deadline - time.monotonic()))
         for sender in senders
     )
+
+
+@atexit.register
+def _flush_at_exit():
+    flush(EXIT_WAIT_SECONDS)
 
 
 def _submit(items):

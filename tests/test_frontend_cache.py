@@ -1,7 +1,10 @@
 """The purges sent to the caches in front, checked against small recording servers."""
 
 import logging
+import os
 import socket
+import subprocess
+import sys
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -167,3 +170,25 @@ def test_a_refused_purge_is_logged_and_not_repeated(
     [error] = caplog.records
     assert varnish.url in error.getMessage()
     assert "405" in error.getMessage()
+
+
+def test_a_command_that_exits_right_after_purging_still_sends_the_purge(
+    start_cache,
+):
+    varnish = start_cache(delay=0.3)
+    purge_and_exit = (
+        "import django; django.setup(); "
+        "from newsroom import frontend_cache; frontend_cache.purge(['/politics/'])"
+    )
+    subprocess.run(
+        [sys.executable, "-c", purge_and_exit],
+        env={
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "newsroom.settings",
+            "FRONTEND_CACHE_PURGE_URLS": varnish.url,
+        },
+        check=True,
+        timeout=30,
+    )
+
+    assert varnish.received == [("BAN", "/politics/", None)]
