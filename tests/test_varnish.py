@@ -22,7 +22,8 @@ from django.test import Client
 from articles import workflow
 from articles.models import Article
 from articles.views import ArticleDetailView
-from newsroom import frontend_cache
+from newsroom import frontend_cache, pagecache
+from newsroom.pagecache import PageCacheMiddleware
 from tests.factories import make_article, make_section, make_user
 
 VCL = Path(__file__).resolve().parent.parent / "deploy" / "varnish.vcl"
@@ -121,6 +122,11 @@ def varnish(live_server, tmp_path_factory):
             f'.host = "127.0.0.1";\n    .port = "{live_server.thread.port}";',
         ).replace(SHIPPED_REVALIDATE_WINDOW, TEST_REVALIDATE_WINDOW)
     )
+    # Varnish talks to the site as gunicorn serves it (newsroom/wsgi.py):
+    # with the page cache layer, which compresses pages and answers 304s.
+    server = live_server.thread.httpd
+    django_application = server.get_app()
+    server.set_app(PageCacheMiddleware(django_application))
     front = Varnish(port=unused_port(), proxy_port=unused_port())
     log = folder / "varnishd.log"
     with log.open("wb") as output:
@@ -134,6 +140,7 @@ def varnish(live_server, tmp_path_factory):
                 "-f", str(vcl),
                 "-n", str(folder / "work"),
                 "-s", "malloc,32m",
+                "-p", "http_gzip_support=off",  # as deploy/varnish.vcl asks
                 # A small Varnish: the default starts 200 threads and an 80 MB log.
                 "-p", "thread_pools=1",
                 "-p", "thread_pool_min=5",
@@ -163,6 +170,7 @@ def varnish(live_server, tmp_path_factory):
             time.sleep(0.05)
         yield front
     finally:
+        server.set_app(django_application)
         process.terminate()
         try:
             process.wait(timeout=10)
@@ -194,6 +202,20 @@ def test_an_anonymous_page_is_served_from_varnish_the_second_time(purges_reach):
     assert "public" in second.headers["Cache-Control"]
     assert "Council approves the budget" in second.text
     assert "Set-Cookie" not in second.headers
+
+
+def test_each_encoding_is_kept_and_sent_as_the_app_made_it(purges_reach):
+    article = make_article(headline="Council approves the budget")
+    page = article.get_absolute_url()
+    browsers = {"br": "gzip, deflate, br", "gzip": "gzip, deflate", None: "identity"}
+    for accepted in browsers.values():
+        purges_reach.get(page, **{"Accept-Encoding": accepted})
+
+    for encoding, accepted in browsers.items():
+        answer = purges_reach.get(page, **{"Accept-Encoding": accepted})
+        assert answer.cache == "HIT"
+        assert answer.headers.get("Content-Encoding") == encoding
+    assert "Council approves the budget" in purges_reach.get(page).text
 
 
 def test_tracking_parameters_get_the_same_cached_page(purges_reach):
@@ -258,6 +280,8 @@ def test_a_change_shows_on_the_next_request_after_its_purge(purges_reach):
         assert purges_reach.get(path).cache == "HIT"
 
     Article.objects.filter(pk=article.pk).update(headline="Council rejects the budget")
+    # What articles/purge.py does for a change, for this one path only.
+    pagecache.purge([page])
     frontend_cache.purge([page])
     assert frontend_cache.flush()
 
