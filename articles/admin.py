@@ -20,8 +20,9 @@ from django.utils.text import capfirst
 from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from taggit.models import Tag
 
-from articles import editing, preview, revisions, workflow
+from articles import editing, fragments, preview, revisions, workflow
 from articles.images import clean_upload
 from articles.models import (
     Article,
@@ -54,6 +55,19 @@ class SectionAdmin(admin.ModelAdmin):
     def article_count(self, section):
         return section.article_count
 
+    # Every section shows in the navigation and on the home page.
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        fragments.expire_all()
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        fragments.expire_all()
+
+    def delete_queryset(self, request, queryset):
+        super().delete_queryset(request, queryset)
+        fragments.expire_all()
+
     def get_deleted_objects(self, objs, request):
         # Listing every protected article would be unreadable (and slow) for a
         # section with thousands; one line per section says what to do instead.
@@ -66,6 +80,32 @@ class SectionAdmin(admin.ModelAdmin):
         if refusals:
             return [], {}, set(), refusals
         return super().get_deleted_objects(objs, request)
+
+
+# taggit's own admin lists and merges its generic TaggedItem rows, which
+# articles no longer use (they link through ArticleTag).
+admin.site.unregister(Tag)
+
+
+@admin.register(Tag)
+class TagAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug"]
+    ordering = ["name", "slug"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+
+    # Tag names show on every article page that carries them.
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        fragments.expire_all()
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        fragments.expire_all()
+
+    def delete_queryset(self, request, queryset):
+        super().delete_queryset(request, queryset)
+        fragments.expire_all()
 
 
 def _refusal(section, held):
@@ -463,6 +503,15 @@ class ArticleAdmin(admin.ModelAdmin):
         # Articles are withdrawn, never deleted, except by a superuser clearing test content.
         return request.user.is_superuser
 
+    # A deleted article leaves no newer version behind for the fronts' keys.
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        fragments.expire_all()
+
+    def delete_queryset(self, request, queryset):
+        super().delete_queryset(request, queryset)
+        fragments.expire_all()
+
     def has_publish_permission(self, request):
         return request.user.has_perm(workflow.PUBLISH_PERMISSION)
 
@@ -794,6 +843,12 @@ class NewsroomUserAdmin(UserAdmin):
         if obj is not None and obj.is_superuser and not request.user.is_superuser:
             return False
         return super().has_change_permission(request, obj)
+
+    # A user's name is the byline on every article they wrote.
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if change and {"first_name", "last_name", "username"} & set(form.changed_data):
+            fragments.expire_all()
 
     def has_delete_permission(self, request, obj=None):
         if obj is not None and obj.is_superuser and not request.user.is_superuser:

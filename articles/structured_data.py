@@ -20,7 +20,7 @@ def news_article_schema(article, request):
             for author in article.byline_authors
         ],
         "articleSection": article.section.name,
-        "keywords": [tag.name for tag in article.tags.all()],
+        "keywords": [tag.name for tag in article.tag_list],
         "publisher": {"@type": "Organization", "name": settings.NEWSROOM_SITE_NAME},
     }
     if article.hero_sizes:
