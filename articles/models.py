@@ -1,4 +1,5 @@
 from datetime import UTC
+from functools import cache as memoize
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -286,40 +287,7 @@ class ArticleQuerySet(models.QuerySet):
         corrections_json), read by byline_authors, body_parts, tag_list and
         public_corrections. Four prefetches would be four more round trips.
         """
-        return self.select_related("section").annotate(
-            byline_json=json_rows(
-                ArticleAuthor.objects.all(),
-                "article",
-                position="position",
-                id="author_id",
-                username="author__username",
-                first_name="author__first_name",
-                last_name="author__last_name",
-                profile_slug="author__author_profile__slug",
-            ),
-            subheadings_json=json_rows(
-                Subheading.objects.all(),
-                "article",
-                id="pk",
-                heading="heading",
-                body="body",
-                position="position",
-            ),
-            tags_json=json_rows(
-                ArticleTag.objects.all(),
-                "content_object",
-                id="tag_id",
-                name="tag__name",
-                slug="tag__slug",
-            ),
-            corrections_json=json_rows(
-                WorkflowEvent.objects.public_corrections(),
-                "article",
-                id="pk",
-                created_at="created_at",
-                note="note",
-            ),
-        )
+        return self.select_related("section").annotate(**page_parts())
 
     def related_to(self, article, limit):
         """Return up to limit other articles from the same section or sharing a tag, newest first."""
@@ -399,6 +367,48 @@ class ArticleQuerySet(models.QuerySet):
     def by_old_slug(self, slug):
         """Return the articles that were published under slug before it changed."""
         return self.filter(slug_history__slug=slug)
+
+
+@memoize
+def page_parts():
+    """
+    Return the annotations of ArticleQuerySet.for_article_page(), built once:
+    making four subqueries costs more than running them.
+    """
+    return {
+        "byline_json": json_rows(
+            ArticleAuthor.objects.all(),
+            "article",
+            position="position",
+            id="author_id",
+            username="author__username",
+            first_name="author__first_name",
+            last_name="author__last_name",
+            profile_slug="author__author_profile__slug",
+        ),
+        "subheadings_json": json_rows(
+            Subheading.objects.all(),
+            "article",
+            id="pk",
+            heading="heading",
+            body="body",
+            position="position",
+        ),
+        "tags_json": json_rows(
+            ArticleTag.objects.all(),
+            "content_object",
+            id="tag_id",
+            name="tag__name",
+            slug="tag__slug",
+        ),
+        "corrections_json": json_rows(
+            WorkflowEvent.objects.public_corrections(),
+            "article",
+            id="pk",
+            created_at="created_at",
+            note="note",
+        ),
+    }
 
 
 class ArticleLinkQuerySet(models.QuerySet):
@@ -587,6 +597,8 @@ class Article(models.Model):
         self.body = clean_rich_text(self.body)
         if not self.hero_image:
             self.hero_renditions = {}
+        # Each card reads it several times; cached until the renditions change.
+        self.__dict__.pop("hero_sizes", None)
         adding = self._state.adding
         with transaction.atomic():
             super().save(*args, **kwargs)
@@ -601,6 +613,7 @@ class Article(models.Model):
         ):
             # The upload is in storage only once the row is saved.
             self.hero_renditions = make_renditions(self.hero_image.name)
+            self.__dict__.pop("hero_sizes", None)
             Article.objects.filter(pk=self.pk).update(
                 hero_renditions=self.hero_renditions
             )
@@ -770,7 +783,7 @@ class Article(models.Model):
             part.unique_anchor = anchor
         return parts
 
-    @property
+    @cached_property
     def hero_sizes(self):
         """Return the hero renditions, narrowest first, each with its URL."""
         return [
