@@ -472,7 +472,11 @@ def add_generated_articles(count, progress=print, batch_size=2000):
         done += size
         progress(done, count, time.monotonic() - started)
     if connection.vendor == "postgresql":
-        # Fresh statistics, or the planner judges the next queries by an empty table.
+        # Fresh statistics, or the planner judges the next queries by an empty
+        # table; VACUUM also marks the pages all-visible, which index-only
+        # scans (list pages) need. VACUUM cannot run inside a transaction.
         with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
+            cursor.execute(
+                "ANALYZE" if connection.in_atomic_block else "VACUUM ANALYZE"
+            )
     return time.monotonic() - started
