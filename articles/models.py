@@ -93,7 +93,7 @@ def json_rows(queryset, article_field, **fields):
     )
 
 
-def aware(text):
+def datetime_from_json(text):
     """Return a datetime read back from JSON (ISO on PostgreSQL, naive UTC text on SQLite)."""
     moment = parse_datetime(text)
     return moment if timezone.is_aware(moment) else timezone.make_aware(moment, UTC)
@@ -818,9 +818,11 @@ class Article(models.Model):
         if hasattr(self, "corrections_json"):
             rows = sorted(
                 self.corrections_json or [],
-                key=lambda row: (aware(row["created_at"]), row["id"]),
+                key=lambda row: (datetime_from_json(row["created_at"]), row["id"]),
             )
-            return [(aware(row["created_at"]), row["note"]) for row in rows]
+            return [
+                (datetime_from_json(row["created_at"]), row["note"]) for row in rows
+            ]
         return [
             (event.created_at, event.note)
             for event in WorkflowEvent.objects.public_corrections().filter(article=self)
