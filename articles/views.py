@@ -144,7 +144,10 @@ class ArticleDetailView(DetailView):
         article = self.object
         context = super().get_context_data(
             preview=self.preview,
+            # Read by the template only when its cached fragment, keyed by what
+            # the fronts list (front_version), is missing.
             related=Article.objects.published().related_to(article, RELATED_ARTICLES),
+            front_version=Article.objects.last_change(),
             **kwargs,
         )
         if not self.preview:

@@ -522,3 +522,29 @@ def test_a_draft_previews_on_the_public_template_without_a_publication_time(clie
     assert "Not yet published" in html
     assert '<meta name="robots" content="noindex, nofollow">' in html
     assert "application/ld+json" not in html and 'rel="canonical"' not in html
+
+
+def test_related_articles_follow_publications_and_withdrawals(
+    client, editor, django_assert_max_num_queries
+):
+    section = make_section()
+    article = make_article(section=section)
+    older = make_article(
+        section=section,
+        headline="Earlier council story",
+        published_at=timezone.now() - timedelta(days=2),
+    )
+
+    def related():
+        html = client.get(article.get_absolute_url()).content.decode()
+        return html[html.index('<section class="related"') :]
+
+    assert "Earlier council story" in related()
+    with django_assert_max_num_queries(2):
+        related()
+
+    newer = make_article(section=section, headline="Newest council story")
+    workflow.withdraw(older, editor, "Legal advice")
+
+    assert newer.headline in related()
+    assert "Earlier council story" not in related()
