@@ -20,8 +20,10 @@ from django.utils.text import capfirst
 from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from taggit.admin import TagAdmin
+from taggit.models import Tag
 
-from articles import editing, preview, revisions, workflow
+from articles import editing, preview, purge, revisions, workflow
 from articles.images import clean_upload
 from articles.models import (
     Article,
@@ -53,6 +55,19 @@ class SectionAdmin(admin.ModelAdmin):
     @admin.display(description=_("articles"), ordering="article_count")
     def article_count(self, section):
         return section.article_count
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        # Every page carries the navigation.
+        purge.everything_changed()
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        purge.everything_changed()
+
+    def delete_queryset(self, request, queryset):
+        super().delete_queryset(request, queryset)
+        purge.everything_changed()
 
     def get_deleted_objects(self, objs, request):
         # Listing every protected article would be unreadable (and slow) for a
@@ -493,7 +508,17 @@ class ArticleAdmin(admin.ModelAdmin):
             # form error, with this person's text in the form.
             return super().changeform_view(request, object_id, form_url, extra_context)
 
+    def delete_model(self, request, obj):
+        article_id, before = obj.pk, _public_pages(obj.pk)
+        super().delete_model(request, obj)
+        purge.article_deleted(article_id, before)
+
+    def delete_queryset(self, request, queryset):
+        for article in queryset:
+            self.delete_model(request, article)
+
     def save_model(self, request, obj, form, change):
+        obj._public_pages_before = _public_pages(obj.pk) if change else set()
         obj.save_versioned(
             request.user, based_on=form.cleaned_data.get("based_on_version")
         )
@@ -503,6 +528,8 @@ class ArticleAdmin(admin.ModelAdmin):
         article = form.instance
         if not article.authorships.exists():
             ArticleAuthor.objects.create(article=article, author=request.user)
+        if article._public_pages_before or article.status == Article.Status.PUBLISHED:
+            purge.article_changed(article, before=article._public_pages_before)
         if form.workflow_action:
             event = workflow.perform(
                 form.workflow_action,
@@ -702,6 +729,7 @@ class ArticleAdmin(admin.ModelAdmin):
             based_on = int(request.POST.get("based_on_version", ""))
         except ValueError:
             based_on = None
+        before = _public_pages(article.pk)
         try:
             revisions.restore(article, version, request.user, based_on=based_on)
         except EditConflict:
@@ -715,6 +743,7 @@ class ArticleAdmin(admin.ModelAdmin):
             return HttpResponseRedirect(
                 reverse("admin:articles_article_revisions", args=[article.pk])
             )
+        purge.article_changed(article, before=before)
         LogEntry.objects.log_actions(
             request.user.pk,
             [article],
@@ -755,6 +784,16 @@ class ArticleAdmin(admin.ModelAdmin):
         )
 
 
+def _public_pages(article_id):
+    """Return the cached pages showing the article as stored, if it is published or scheduled."""
+    stored = (
+        Article.objects.filter(pk=article_id, status=Article.Status.PUBLISHED)
+        .select_related("section")
+        .first()
+    )
+    return purge.article_pages(stored) if stored else set()
+
+
 def _chosen_version(versions, value):
     return versions.filter(pk=value).first() if value.isdigit() else None
 
@@ -783,6 +822,12 @@ admin.site.unregister(User)
 class NewsroomUserAdmin(UserAdmin):
     """Django's user admin, with superuser powers kept to superusers."""
 
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if {"first_name", "last_name"} & set(form.changed_data):
+            # Bylines show names on cards across the site.
+            purge.everything_changed()
+
     def get_readonly_fields(self, request, obj=None):
         readonly = list(super().get_readonly_fields(request, obj))
         if not request.user.is_superuser:
@@ -799,3 +844,24 @@ class NewsroomUserAdmin(UserAdmin):
         if obj is not None and obj.is_superuser and not request.user.is_superuser:
             return False
         return super().has_delete_permission(request, obj)
+
+
+admin.site.unregister(Tag)
+
+
+@admin.register(Tag)
+class NewsroomTagAdmin(TagAdmin):
+    """taggit's tag admin; a topic's name shows on every page that lists its articles."""
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if change:
+            purge.everything_changed()
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        purge.everything_changed()
+
+    def delete_queryset(self, request, queryset):
+        super().delete_queryset(request, queryset)
+        purge.everything_changed()

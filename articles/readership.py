@@ -7,6 +7,7 @@ weighs each read by its age: a read is worth 0.5 ** (hours since / half-life).
 See docs/most-read.md.
 """
 
+import enum
 import hashlib
 import re
 import secrets
@@ -57,13 +58,18 @@ def client_ip(request):
     return request.META.get("REMOTE_ADDR", "")
 
 
-def visitor_hash(request, day):
-    """Return an anonymous id for today's visitor; the salt is random and forgotten after two days."""
-    salt = cache.get_or_set(
+@memoize
+def daily_salt(day):
+    """Return the day's random salt, shared by every process through the cache."""
+    return cache.get_or_set(
         f"read-salt:{day.isoformat()}", secrets.token_hex(16), 2 * 24 * 3600
     )
+
+
+def visitor_hash(request, day):
+    """Return an anonymous id for today's visitor; the salt is random and forgotten after two days."""
     material = "\n".join(
-        [salt, client_ip(request), request.META.get("HTTP_USER_AGENT", "")]
+        [daily_salt(day), client_ip(request), request.META.get("HTTP_USER_AGENT", "")]
     )
     return hashlib.sha256(material.encode()).hexdigest()[:32]
 
@@ -73,20 +79,76 @@ def seen_key(article_id, request, now):
     return f"read-seen:{article_id}:{visitor_hash(request, now.date())}"
 
 
+class Outcome(enum.Enum):
+    COUNTED = "counted"
+    NOT_COUNTED = "not counted"  # a bot, or a repeat within the half hour
+    NOT_LIVE = "not live"
+
+
+# One round trip: is the article live (see is_live), has this visitor read it
+# lately, and if not, count the read in this hour's buffer.
+COUNT_IN_REDIS = """
+local published = redis.call('HGET', KEYS[1], ARGV[1])
+if not published then
+    if redis.call('EXISTS', KEYS[1]) == 1 then return -1 end
+    return -2
+end
+if tonumber(published) > tonumber(ARGV[2]) then return -1 end
+if ARGV[5] == '1' then return 0 end
+if not redis.call('SET', KEYS[2], 1, 'NX', 'EX', ARGV[3]) then return 0 end
+redis.call('HINCRBY', KEYS[3], ARGV[4], 1)
+return 1
+"""
+
+
 def record_read(article_id, request):
-    """Count one read of a published article unless it is a bot's or a repeat; return whether it counted."""
-    if is_bot(request.META.get("HTTP_USER_AGENT", "")):
-        return False
+    """Count one read of a live article unless it is a bot's or a repeat, and say what happened."""
+    bot = is_bot(request.META.get("HTTP_USER_AGENT", ""))
     now = timezone.now()
-    if not cache.add(
+    if settings.REDIS_URL:
+        try:
+            outcome = record_in_redis(article_id, request, now, bot)
+            if outcome is None:
+                rebuild_live_index(redis_client())
+                outcome = record_in_redis(article_id, request, now, bot)
+            if outcome is not None:
+                return outcome
+        except redis.RedisError:
+            pass
+    if not Article.objects.published().filter(pk=article_id).exists():
+        return Outcome.NOT_LIVE
+    if bot or not cache.add(
         seen_key(article_id, request, now), 1, settings.NEWSROOM_READ_DEDUPE_SECONDS
     ):
-        return False
-    if settings.REDIS_URL:
-        redis_client().hincrby(pending_key(), f"{article_id}:{hour_of(now)}", 1)
-    else:
-        add_reads({(article_id, hour_of(now)): 1})
-    return True
+        return Outcome.NOT_COUNTED
+    add_reads({(article_id, hour_of(now)): 1})
+    return Outcome.COUNTED
+
+
+def record_in_redis(article_id, request, now, bot):
+    """Return the read's outcome, or None while the index of live articles is missing."""
+    answer = count_in_redis()(
+        keys=[
+            live_key(),
+            f"{settings.NEWSROOM_REDIS_PREFIX}:{seen_key(article_id, request, now)}",
+            pending_key(),
+        ],
+        args=[
+            article_id,
+            now.timestamp(),
+            settings.NEWSROOM_READ_DEDUPE_SECONDS,
+            f"{article_id}:{hour_of(now)}",
+            "1" if bot else "0",
+        ],
+    )
+    return {-2: None, -1: Outcome.NOT_LIVE, 0: Outcome.NOT_COUNTED}.get(
+        answer, Outcome.COUNTED
+    )
+
+
+@memoize
+def count_in_redis():
+    return redis_client().register_script(COUNT_IN_REDIS)
 
 
 def add_reads(counts):
@@ -117,7 +179,56 @@ def add_reads(counts):
 
 @memoize
 def redis_client():
-    return redis.Redis.from_url(settings.REDIS_URL)
+    # A Redis that does not answer must cost a reader a fraction of a second, not a worker.
+    return redis.Redis.from_url(
+        settings.REDIS_URL, socket_connect_timeout=0.25, socket_timeout=0.5
+    )
+
+
+def live_key():
+    return f"{settings.NEWSROOM_REDIS_PREFIX}:reads:live"
+
+
+def rebuild_live_index(client):
+    """Fill the hash of published articles from the database, one process at a time."""
+    if not client.set(f"{live_key()}:rebuilding", 1, nx=True, ex=60):
+        return
+    rows = Article.objects.filter(status=Article.Status.PUBLISHED).values_list(
+        "pk", "published_at"
+    )
+    building = f"{live_key()}:building"
+    client.delete(building)
+    batch = {}
+    for pk, published_at in rows.iterator(chunk_size=10_000):
+        batch[pk] = published_at.timestamp()
+        if len(batch) == 10_000:
+            client.hset(building, mapping=batch)
+            batch = {}
+    # A placeholder keeps an empty newsroom's hash in existence.
+    client.hset(building, mapping={**batch, 0: float("inf")})
+    # Refreshed daily, so nothing that slipped past update_live() lasts.
+    client.expire(building, 24 * 60 * 60)
+    client.rename(building, live_key())
+    client.delete(f"{live_key()}:rebuilding")
+
+
+def update_live(article_id, published_at):
+    """Record in Redis from when an article is published (None: it is not)."""
+    if not settings.REDIS_URL:
+        return
+    try:
+        client = redis_client()
+        if published_at is None:
+            client.hdel(live_key(), article_id)
+        elif client.exists(live_key()):
+            client.hset(live_key(), article_id, published_at.timestamp())
+    except redis.RedisError:
+        pass  # The hash is rebuilt from the database once it has expired.
+
+
+def forget_most_read():
+    """Drop the cached ranking, e.g. after an article in it was withdrawn."""
+    cache.delete(MOST_READ_CACHE_KEY)
 
 
 def pending_key():
@@ -220,12 +331,12 @@ def ranked_articles(limit, now=None):
     return ranked[:limit]
 
 
-def most_read(exclude=None):
+def most_read(exclude=None, size=None):
     """
     Return the most-read list as dicts for the sidebar, without the excluded
     article; cached for NEWSROOM_MOST_READ_CACHE_SECONDS.
     """
-    size = settings.NEWSROOM_MOST_READ_SIZE
+    size = size or settings.NEWSROOM_MOST_READ_SIZE
     ranked = cache.get(MOST_READ_CACHE_KEY)
     if ranked is None:
         ranked = [
@@ -239,7 +350,7 @@ def most_read(exclude=None):
                     kwargs={"section": row["section__slug"], "slug": row["slug"]},
                 ),
             }
-            for row in ranked_articles(size + 1)
+            for row in ranked_articles(settings.NEWSROOM_MOST_READ_SIZE + 1)
         ]
         cache.set(
             MOST_READ_CACHE_KEY, ranked, settings.NEWSROOM_MOST_READ_CACHE_SECONDS

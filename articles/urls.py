@@ -1,54 +1,77 @@
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import path
-from django.views.decorators.cache import cache_page
 
 from articles import feeds, views
 from articles.sitemaps import SITEMAPS
+from newsroom.pagecache import public_page
 
 app_name = "articles"
 
-SITEMAP_CACHE_SECONDS = 15 * 60
-
 urlpatterns = [
-    path("search/", views.SearchView.as_view(), name="search"),
+    path("search/", public_page(views.SearchView.as_view()), name="search"),
+    path(
+        "most-read/",
+        public_page(
+            views.most_read_fragment, max_seconds=views.MOST_READ_FRAGMENT_SECONDS
+        ),
+        name="most-read",
+    ),
     path("preview/<int:pk>/", views.StaffPreviewView.as_view(), name="preview"),
     path("preview/share/<str:token>/", views.SharedPreviewView.as_view(), name="share"),
-    path("tags/<slug:slug>/", views.TagDetailView.as_view(), name="tag"),
-    path("authors/<slug:slug>/", views.AuthorDetailView.as_view(), name="author"),
-    path("reads/<int:pk>/", views.record_read, name="read"),
-    path("feeds/rss/", feeds.LatestArticlesFeed(), name="feed-rss"),
-    path("feeds/atom/", feeds.LatestArticlesAtomFeed(), name="feed-atom"),
+    path("tags/<slug:slug>/", public_page(views.TagDetailView.as_view()), name="tag"),
     path(
-        "feeds/sections/<slug:slug>/rss/", feeds.SectionFeed(), name="section-feed-rss"
+        "authors/<slug:slug>/",
+        public_page(views.AuthorDetailView.as_view()),
+        name="author",
+    ),
+    path("reads/<int:pk>/", views.record_read, name="read"),
+    path("feeds/rss/", public_page(feeds.LatestArticlesFeed()), name="feed-rss"),
+    path("feeds/atom/", public_page(feeds.LatestArticlesAtomFeed()), name="feed-atom"),
+    path(
+        "feeds/sections/<slug:slug>/rss/",
+        public_page(feeds.SectionFeed()),
+        name="section-feed-rss",
     ),
     path(
         "feeds/sections/<slug:slug>/atom/",
-        feeds.SectionAtomFeed(),
+        public_page(feeds.SectionAtomFeed()),
         name="section-feed-atom",
     ),
-    path("feeds/tags/<slug:slug>/rss/", feeds.TagFeed(), name="tag-feed-rss"),
-    path("feeds/tags/<slug:slug>/atom/", feeds.TagAtomFeed(), name="tag-feed-atom"),
-    path("feeds/authors/<slug:slug>/rss/", feeds.AuthorFeed(), name="author-feed-rss"),
+    path(
+        "feeds/tags/<slug:slug>/rss/", public_page(feeds.TagFeed()), name="tag-feed-rss"
+    ),
+    path(
+        "feeds/tags/<slug:slug>/atom/",
+        public_page(feeds.TagAtomFeed()),
+        name="tag-feed-atom",
+    ),
+    path(
+        "feeds/authors/<slug:slug>/rss/",
+        public_page(feeds.AuthorFeed()),
+        name="author-feed-rss",
+    ),
     path(
         "feeds/authors/<slug:slug>/atom/",
-        feeds.AuthorAtomFeed(),
+        public_page(feeds.AuthorAtomFeed()),
         name="author-feed-atom",
     ),
     path(
         "sitemap.xml",
-        cache_page(SITEMAP_CACHE_SECONDS)(sitemap_views.index),
+        public_page(sitemap_views.index),
         {"sitemaps": SITEMAPS, "sitemap_url_name": "articles:sitemap"},
         name="sitemap-index",
     ),
     path(
         "sitemap-<section>.xml",
-        cache_page(SITEMAP_CACHE_SECONDS)(sitemap_views.sitemap),
+        public_page(sitemap_views.sitemap),
         {"sitemaps": SITEMAPS},
         name="sitemap",
     ),
-    path("news-sitemap.xml", views.news_sitemap, name="news-sitemap"),
-    path("robots.txt", views.robots_txt, name="robots"),
+    path("news-sitemap.xml", public_page(views.news_sitemap), name="news-sitemap"),
+    path("robots.txt", public_page(views.robots_txt), name="robots"),
     path(
-        "<slug:section>/<slug:slug>/", views.ArticleDetailView.as_view(), name="detail"
+        "<slug:section>/<slug:slug>/",
+        public_page(views.ArticleDetailView.as_view()),
+        name="detail",
     ),
 ]

@@ -20,6 +20,9 @@ from articles.structured_data import news_article_schema
 
 RELATED_ARTICLES = 4
 MAX_QUERY_LENGTH = 200
+# Pages kept for minutes fetch this list after load; with the ranking's own
+# minute of caching, a reader's list is at most two minutes behind.
+MOST_READ_FRAGMENT_SECONDS = 60
 
 
 class NearestPageMixin:
@@ -118,12 +121,20 @@ class SharedPreviewView(PreviewView):
         return get_object_or_404(Article.objects.for_article_page(), pk=article_id)
 
 
+def most_read_fragment(request):
+    """The most-read list alone, one more than the sidebar shows, for cached pages to refresh theirs."""
+    return TemplateResponse(
+        request,
+        "components/most_read_entries.html",
+        {"entries": readership.most_read(size=settings.NEWSROOM_MOST_READ_SIZE + 1)},
+    )
+
+
 @csrf_exempt  # A beacon carries no token; counting a read changes nothing a visitor owns.
 @require_POST
 def record_read(request, pk):
-    if not Article.objects.published().filter(pk=pk).exists():
+    if readership.record_read(pk, request) is readership.Outcome.NOT_LIVE:
         raise Http404("No published article has this id.")
-    readership.record_read(pk, request)
     return HttpResponse(status=204)
 
 

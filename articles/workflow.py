@@ -15,6 +15,7 @@ from django.dispatch import Signal
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from articles import purge
 from articles.models import Article, WorkflowEvent
 
 Action = WorkflowEvent.Action
@@ -211,6 +212,7 @@ def _log(article, user, action, from_status, to_status, note=""):
         actor=user,
         note=note,
     )
+    purge.article_changed(article)
     transaction.on_commit(
         lambda: transitioned.send(sender=Article, article=article, event=event)
     )

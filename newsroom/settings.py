@@ -68,6 +68,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "django.middleware.http.ConditionalGetMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -161,6 +162,16 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 12_582_912
 # Tags are typed as comma-separated topics (articles/tags.py).
 TAGGIT_TAGS_FROM_STRING = "articles.tags.split_tags"
 TAGGIT_STRING_FROM_TAGS = "articles.tags.join_tags"
+
+# The full-page cache (newsroom/pagecache.py, docs/caching.md): how long a
+# public page may be kept, here and in caches in front; 0 turns it off.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
+# Each process keeps the pages it serves most in memory, in front of Redis.
+PAGE_CACHE_MEMORY_BYTES = (
+    int(os.environ.get("PAGE_CACHE_MEMORY_MB", "32")) * 1024 * 1024
+)
+# The only query parameters public pages read; others (utm_source, …) share the page.
+PAGE_CACHE_QUERY_PARAMETERS = frozenset({"page", "q", "p"})
 
 # Most-read ranking (see docs/most-read.md).
 NEWSROOM_MOST_READ_SIZE = 8

@@ -6,4 +6,9 @@ from django.core.wsgi import get_wsgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsroom.settings")
 
-application = get_wsgi_application()
+django_application = get_wsgi_application()
+
+# Imported once Django is set up: the page cache reads settings.
+from newsroom.pagecache import PageCacheMiddleware  # noqa: E402
+
+application = PageCacheMiddleware(django_application)

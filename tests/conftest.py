@@ -1,7 +1,9 @@
 import pytest
 from django.core.cache import cache
 
+from newsroom import pagecache
 from tests.factories import make_user
+from tests.site import Site
 
 
 @pytest.fixture(autouse=True)
@@ -18,8 +20,16 @@ def isolated_storage_and_cache(settings, tmp_path):
     # Hashing at production strength would dominate the run time of the suite.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     cache.clear()
+    pagecache.reset_store()
     yield
     cache.clear()
+    pagecache.reset_store()
+
+
+@pytest.fixture
+def site():
+    """An anonymous reader reaching the site through the page cache."""
+    return Site()
 
 
 # The newsroom's people, one per role; the browser tests and the admin tests share them.

@@ -1,6 +1,7 @@
 import json
 
 from django import template
+from django.conf import settings
 from django.utils import timezone
 from django.utils.dateformat import format as format_date
 from django.utils.safestring import mark_safe
@@ -51,4 +52,7 @@ def json_ld(data):
 @register.inclusion_tag("components/most_read.html")
 def most_read(article=None):
     """Show the most-read list, leaving out the article being read."""
-    return {"entries": readership.most_read(exclude=article)}
+    return {
+        "entries": readership.most_read(exclude=article),
+        "size": settings.NEWSROOM_MOST_READ_SIZE,
+    }

@@ -85,3 +85,26 @@ def test_relative_ages_are_recomputed_in_the_browser_so_a_cached_page_never_show
         has_text=other_stories[0].headline
     )
     expect(newest_entry.locator("time")).to_have_text("1 week ago")
+
+
+def test_a_page_served_from_cache_refreshes_its_most_read_list(
+    new_page, story, other_stories, live_server
+):
+    oldest = other_stories[-1]
+    reader = new_page()
+    # The page as a cache kept it, before the oldest story drew its readers.
+    cached_html = reader.request.get(live_server.url + story.get_absolute_url()).text()
+    assert oldest.headline not in cached_html[cached_html.index('class="most-read"') :]
+    readership.add_reads({(oldest.pk, readership.hour_of(timezone.now())): 50})
+    reader.route(
+        live_server.url + story.get_absolute_url(),
+        lambda route: route.fulfill(body=cached_html, content_type="text/html"),
+    )
+
+    reader.goto(story.get_absolute_url())
+
+    most_read = reader.locator(".most-read li")
+    expect(most_read.first).to_contain_text(oldest.headline)
+    expect(most_read.first.locator("time")).to_have_text("10 hours ago")
+    expect(most_read).to_have_count(8)
+    expect(reader.locator(".most-read")).not_to_contain_text(story.headline)

@@ -1,5 +1,6 @@
-// Reader-side behaviour that must not depend on the cached HTML:
-// the read beacon and fresh relative ages. Everything else works without JavaScript.
+// Reader-side behaviour that must not depend on the cached HTML: the read
+// beacon, a fresh most-read list and fresh relative ages. Everything else
+// works without JavaScript, the server-rendered most-read list included.
 (function () {
   "use strict";
 
@@ -43,7 +44,34 @@
     fetch(url, { method: "POST", keepalive: true, credentials: "omit" }).catch(function () {});
   }
 
+  // A page may be served from cache for minutes; the list is fetched fresh
+  // (cached for a minute at most) and the article being read left out.
+  function refreshMostRead() {
+    var list = document.querySelector(".most-read-list[data-refresh-url]");
+    if (!list || !window.fetch) return;
+    var size = Number(list.getAttribute("data-size"));
+    var story = document.querySelector(".story[data-article-id]");
+    var current = story && story.getAttribute("data-article-id");
+    fetch(list.getAttribute("data-refresh-url"), { credentials: "omit" })
+      .then(function (response) {
+        if (!response.ok) throw new Error(response.status);
+        return response.text();
+      })
+      .then(function (html) {
+        var fresh = document.createElement("ol");
+        fresh.innerHTML = html;
+        var entries = Array.prototype.filter.call(fresh.children, function (entry) {
+          return entry.getAttribute("data-article-id") !== current;
+        });
+        if (!entries.length) return;
+        list.replaceChildren.apply(list, entries.slice(0, size));
+        refreshAges();
+      })
+      .catch(function () {});
+  }
+
   refreshAges();
+  refreshMostRead();
   if (document.readyState === "complete") {
     reportRead();
   } else {
