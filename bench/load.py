@@ -32,7 +32,8 @@ class Load:
     path: str = "/"
     paths_file: Path | None = None
     beacon: bool = False
-    headers: dict = field(default_factory=dict)
+    # As a browser asks: the page cache keeps pages compressed and sends them so.
+    headers: dict = field(default_factory=lambda: {"Accept-Encoding": "gzip, br"})
 
 
 def wrk_installed():

@@ -5,6 +5,7 @@ and report. Every server started here is stopped when the run ends, fails or
 is interrupted.
 """
 
+import gzip
 import http.client
 import os
 import platform
@@ -22,6 +23,8 @@ from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from http.cookies import SimpleCookie
 from pathlib import Path
+from types import SimpleNamespace
+from wsgiref.util import setup_testing_defaults
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -286,7 +289,10 @@ class Benchmark:
                 cache.clear()
             for reader in ("first", "second"):
                 with CaptureQueriesContext(connection) as queries:
-                    if scenario.load.beacon:
+                    if scenario.page_cache:
+                        # The page cache is a WSGI layer the test client never reaches.
+                        response = get_through_wsgi(path)
+                    elif scenario.load.beacon:
                         response = client.post(
                             path,
                             HTTP_USER_AGENT=f"{BROWSER_USER_AGENT} reader/{reader}",
@@ -352,6 +358,7 @@ class Benchmark:
         with server:
             cached = next(s for s in scenarios if s.key == "article_cached")
             self.measure(cached, port, workdir)
+            self.write(f"  X-Page-Cache: {page_cache_answer(port, cached.load.path)}")
             self.load_front_caches(cached, port, workdir)
             self.record_worker_rss(process)
 
@@ -392,7 +399,9 @@ class Benchmark:
         with urllib.request.urlopen(
             f"http://127.0.0.1:{backend_port}{path}"
         ) as response:
-            page.write_bytes(response.read())
+            html = response.read()
+        page.write_bytes(html)
+        page.with_suffix(".html.gz").write_bytes(gzip.compress(html))
         for directory in [workdir / "html", *(workdir / "html").rglob("*")]:
             directory.chmod(0o755)
         port = servers.free_port()
@@ -483,6 +492,26 @@ class Benchmark:
         )
 
 
+def get_through_wsgi(path):
+    """GET path from the WSGI application gunicorn serves, in this process."""
+    from newsroom.wsgi import application
+
+    environ = {"PATH_INFO": path, "HTTP_ACCEPT_ENCODING": "gzip, br"}
+    setup_testing_defaults(environ)
+    answer = {}
+
+    def start_response(status, headers, exc_info=None):
+        answer["status_code"] = int(status.split()[0])
+
+    body = application(environ, start_response)
+    try:
+        b"".join(body)
+    finally:
+        if hasattr(body, "close"):
+            body.close()
+    return SimpleNamespace(**answer)
+
+
 def log_in(port, username, password):
     """Sign in through the admin's login form; return the Cookie header that carries the session."""
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
@@ -513,6 +542,15 @@ def log_in(port, username, password):
     for header in response.headers.get_all("Set-Cookie", []):
         cookies.load(header)
     return "; ".join(f"{name}={morsel.value}" for name, morsel in cookies.items())
+
+
+def page_cache_answer(port, path):
+    """Return what the page cache says it did for one more request (hit, miss, pass)."""
+    request = urllib.request.Request(
+        f"http://127.0.0.1:{port}{path}", headers={"Accept-Encoding": "gzip, br"}
+    )
+    with urllib.request.urlopen(request) as response:
+        return response.headers.get("X-Page-Cache", "none")
 
 
 def current_commit():

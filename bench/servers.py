@@ -113,7 +113,10 @@ def varnish(vcl_path, backend_port, port, workdir):
 
 
 def nginx(root, port, workdir):
-    """Serve the files under root on port with a throwaway nginx configuration."""
+    """
+    Serve the files under root on port with a throwaway nginx configuration,
+    each from its .gz twin when there is one and the client accepts gzip.
+    """
     workdir = Path(workdir)
     config = workdir / "nginx.conf"
     config.write_text(
@@ -125,6 +128,7 @@ events {{ worker_connections 1024; }}
 http {{
     access_log off;
     default_type text/html;
+    gzip_static on;
     server {{
         listen 127.0.0.1:{port};
         root {root};
