@@ -265,6 +265,8 @@ class Run:
     articles: int
     read_rows: int
     commit: str
+    # The 1-minute load average before the run: other work shares the cores.
+    load_average: float = 0.0
     lines: list[Line] = field(default_factory=list)
 
     def as_json(self):

@@ -110,6 +110,8 @@ class Benchmark:
 
     def run(self):
         options = self.options
+        self.load_average = os.getloadavg()[0]
+        self.write(f"Load average before the run: {self.load_average:.1f}")
         with self.step(f"Articles: at least {options.articles:,}"):
             missing = options.articles - Article.objects.count()
             if missing > 0:
@@ -144,6 +146,7 @@ class Benchmark:
                 self.hold_most_read()
             self.load_uncached(scenarios, workdir, env, admin_password)
             self.load_cached(scenarios, workdir, env)
+            self.load_bare(workdir, env)
         worker_line = Line(
             "worker_rss",
             f"gunicorn worker memory (RSS) after the runs, largest of {len(self.worker_rss)}",
@@ -315,6 +318,23 @@ class Benchmark:
             "MOST_READ_CACHE_SECONDS": str(MOST_READ_HOLD_SECONDS),
         }
 
+    def load_bare(self, workdir, env):
+        port = servers.free_port()
+        bare = Scenario(
+            "bare",
+            "for scale: a bare WSGI app, 17 KB from memory, same gunicorn",
+            Load("/"),
+        )
+        with self.step(f"gunicorn with a bare WSGI app, on port {port}"):
+            server = ExitStack()
+            server.enter_context(
+                servers.gunicorn(
+                    port, env, workdir / "gunicorn-bare.log", "bench.bare:application"
+                )
+            )
+        with server:
+            self.measure(bare, port, workdir)
+
     def load_uncached(self, scenarios, workdir, env, admin_password):
         port = servers.free_port()
         with self.step(f"gunicorn, page cache off, on port {port}"):
@@ -439,6 +459,7 @@ class Benchmark:
             "article",
             "crawl",
             "article_cached",
+            "bare",
             "varnish",
             "nginx",
             "home",
@@ -460,6 +481,7 @@ class Benchmark:
             articles=article_count,
             read_rows=read_rows,
             commit=current_commit(),
+            load_average=round(self.load_average, 1),
             lines=lines,
         )
         RESULTS.write_text(run.as_json())
@@ -469,7 +491,8 @@ class Benchmark:
         heading = (
             f"{today:%-d %B %Y}, {run.cores} cores ({platform.machine()}), "
             f"{run.workers} gunicorn sync workers, `{run.load}`, {article_count:,} articles, "
-            f"{read_rows:,} read rows; page cache off except where the line says so:"
+            f"{read_rows:,} read rows, load average {run.load_average} before the run; "
+            "page cache off except where the line says so:"
         )
         DOCS.write_text(
             replace_docs_table(DOCS.read_text(), heading, markdown_table(rows))

@@ -73,12 +73,13 @@ def stop(process):
         process.wait()
 
 
-def gunicorn(port, env, log):
-    """Serve the site with the repository's gunicorn.conf.py on port."""
+def gunicorn(port, env, log, application=None):
+    """Serve the site (or another WSGI application) with the repository's gunicorn.conf.py on port."""
     command = [
         str(Path(sys.executable).with_name("gunicorn")),
         "--config",
         str(REPOSITORY / "gunicorn.conf.py"),
+        *([application] if application else []),
     ]
     env = {**env, "GUNICORN_BIND": f"127.0.0.1:{port}"}
     return running(
