@@ -13,8 +13,10 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 MAX_PIXELS = 40_000_000
 ACCEPTED_FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp", "GIF": "gif"}
-RENDITION_WIDTHS = (480, 960, 1440)
+# 240 and 720 fit the list thumbnails and a phone-wide picture at common pixel densities.
+RENDITION_WIDTHS = (240, 480, 720, 960, 1440)
 RENDITION_QUALITY = 82
+WEBP_QUALITY = 80
 
 
 def clean_upload(uploaded):
@@ -98,12 +100,14 @@ def _too_many_pixels(width, height):
 
 def make_renditions(image_name, storage=default_storage):
     """
-    Write JPEG renditions of a stored image at the standard widths and return
-    their description: {"source", "width", "height", "sizes"}, where sizes is
-    [{"width", "height", "name", "bytes"}], narrowest first.
+    Write JPEG and WebP renditions of a stored image at the standard widths and
+    return their description: {"source", "width", "height", "sizes"}, where
+    sizes is [{"width", "height", "name", "bytes", "webp_name", "webp_bytes"}],
+    narrowest first.
 
     Widths above the original's are skipped, except that the original width is
-    always offered when it is narrower than the widest rendition.
+    always offered when it is narrower than the widest rendition. Writing them
+    again gives the same names, so running it twice changes nothing.
     """
     with storage.open(image_name, "rb") as source:
         original = Image.open(source)
@@ -121,20 +125,28 @@ def make_renditions(image_name, storage=default_storage):
             if width == original.width
             else original.resize((width, height), Image.LANCZOS)
         )
-        buffer = io.BytesIO()
-        resized.save(
-            buffer,
+        base = f"renditions/{stem.parent}/{stem.stem}-{width}w"
+        jpeg_name, jpeg_bytes = _store(
+            resized,
+            f"{base}.jpg",
+            storage,
             format="JPEG",
             quality=RENDITION_QUALITY,
             optimize=True,
             progressive=True,
         )
-        target = f"renditions/{stem.parent}/{stem.stem}-{width}w.jpg"
-        if storage.exists(target):
-            storage.delete(target)
-        saved = storage.save(target, ContentFile(buffer.getvalue()))
+        webp_name, webp_bytes = _store(
+            resized, f"{base}.webp", storage, format="WEBP", quality=WEBP_QUALITY
+        )
         renditions.append(
-            {"width": width, "height": height, "name": saved, "bytes": buffer.tell()}
+            {
+                "width": width,
+                "height": height,
+                "name": jpeg_name,
+                "bytes": jpeg_bytes,
+                "webp_name": webp_name,
+                "webp_bytes": webp_bytes,
+            }
         )
     return {
         "source": image_name,
@@ -142,3 +154,22 @@ def make_renditions(image_name, storage=default_storage):
         "height": original.height,
         "sizes": renditions,
     }
+
+
+def renditions_are_current(description, image_name):
+    """Say whether description lists every rendition make_renditions writes for image_name today."""
+    sizes = description.get("sizes")
+    return (
+        description.get("source") == image_name
+        and bool(sizes)
+        and all("webp_name" in size for size in sizes)
+    )
+
+
+def _store(image, target, storage, **save_options):
+    """Encode image at target, replacing any earlier file there; return (name, bytes)."""
+    buffer = io.BytesIO()
+    image.save(buffer, **save_options)
+    if storage.exists(target):
+        storage.delete(target)
+    return storage.save(target, ContentFile(buffer.getvalue())), buffer.tell()

@@ -21,7 +21,7 @@ from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 from taggit.managers import TaggableManager
 
-from articles.images import make_renditions
+from articles.images import make_renditions, renditions_are_current
 from articles.sanitize import EDITOR_EXTENSIONS, clean_rich_text
 
 # Section slugs share the URL space with these fixed prefixes (see newsroom/urls.py).
@@ -30,7 +30,9 @@ RESERVED_SECTION_SLUGS = frozenset(
         "admin",
         "authors",
         "feeds",
+        "healthz",
         "media",
+        "most-read",
         "news-sitemap.xml",
         "preview",
         "reads",
@@ -496,9 +498,8 @@ class Article(models.Model):
             super().save(*args, **kwargs)
             self._remember_old_slug()
         Article.objects.filter(pk=self.pk).update_search_vectors()
-        if (
-            self.hero_image
-            and self.hero_renditions.get("source") != self.hero_image.name
+        if self.hero_image and not renditions_are_current(
+            self.hero_renditions, self.hero_image.name
         ):
             # The upload is in storage only once the row is saved.
             self.hero_renditions = make_renditions(self.hero_image.name)
@@ -652,6 +653,17 @@ class Article(models.Model):
         return ", ".join(f"{size['url']} {size['width']}w" for size in self.hero_sizes)
 
     @property
+    def hero_webp_srcset(self):
+        """Return the WebP renditions as a srcset, or "" for renditions made before WebP."""
+        sizes = self.hero_renditions.get("sizes", [])
+        if not all("webp_name" in size for size in sizes):
+            return ""
+        return ", ".join(
+            f"{default_storage.url(size['webp_name'])} {size['width']}w"
+            for size in sizes
+        )
+
+    @property
     def hero_default(self):
         """Return the rendition for browsers without srcset: 960 px wide or the widest below."""
         sizes = self.hero_sizes
@@ -662,11 +674,6 @@ class Article(models.Model):
     def hero_largest(self):
         sizes = self.hero_sizes
         return sizes[-1] if sizes else None
-
-    @property
-    def hero_thumbnail(self):
-        sizes = self.hero_sizes
-        return sizes[0] if sizes else None
 
     @property
     def public_corrections(self):

@@ -25,6 +25,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Article, ReadCount
+from newsroom.cache import Breaker
 
 # Crawlers, link unfurlers, monitors, scripts and headless browsers.
 BOT_USER_AGENT = re.compile(
@@ -34,6 +35,7 @@ BOT_USER_AGENT = re.compile(
     re.IGNORECASE,
 )
 MOST_READ_CACHE_KEY = "most-read:v1"
+redis_breaker = Breaker("Redis, for counting reads")
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
@@ -58,12 +60,22 @@ def client_ip(request):
     return request.META.get("REMOTE_ADDR", "")
 
 
-@memoize
+_salts = {}
+
+
 def daily_salt(day):
     """Return the day's random salt, shared by every process through the cache."""
-    return cache.get_or_set(
-        f"read-salt:{day.isoformat()}", secrets.token_hex(16), 2 * 24 * 3600
-    )
+    if day not in _salts:
+        key = f"read-salt:{day.isoformat()}"
+        cache.add(key, secrets.token_hex(16), 2 * 24 * 3600)
+        salt = cache.get(key)
+        if salt is None:
+            # The cache is down: a salt of this process's own, not remembered,
+            # so that every process agrees again once the cache is back.
+            return secrets.token_hex(16)
+        _salts.clear()
+        _salts[day] = salt
+    return _salts[day]
 
 
 def visitor_hash(request, day):
@@ -105,7 +117,7 @@ def record_read(article_id, request):
     """Count one read of a live article unless it is a bot's or a repeat, and say what happened."""
     bot = is_bot(request.META.get("HTTP_USER_AGENT", ""))
     now = timezone.now()
-    if settings.REDIS_URL:
+    if settings.REDIS_URL and redis_breaker.closed():
         try:
             outcome = record_in_redis(article_id, request, now, bot)
             if outcome is None:
@@ -113,8 +125,8 @@ def record_read(article_id, request):
                 outcome = record_in_redis(article_id, request, now, bot)
             if outcome is not None:
                 return outcome
-        except redis.RedisError:
-            pass
+        except redis.RedisError as error:
+            redis_breaker.failed(error)
     if not Article.objects.published().filter(pk=article_id).exists():
         return Outcome.NOT_LIVE
     if bot or not cache.add(

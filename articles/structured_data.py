@@ -1,6 +1,14 @@
 """schema.org data for search engines, built from the article the page shows."""
 
 from django.conf import settings
+from django.templatetags.static import static
+from django.urls import reverse
+
+from articles.templatetags.reading import iso_datetime
+
+# Square, at least 112 px a side, as Google asks of an organisation's logo.
+PUBLISHER_LOGO = "newsroom/icons/logo.png"
+PUBLISHER_LOGO_SIZE = 512
 
 
 def news_article_schema(article, request):
@@ -13,15 +21,22 @@ def news_article_schema(article, request):
         "url": url,
         "headline": article.headline[:110],
         "description": article.summary,
-        "datePublished": article.published_at.isoformat(),
-        "dateModified": (article.revised_at or article.published_at).isoformat(),
-        "author": [
-            {"@type": "Person", "name": author.get_full_name() or author.get_username()}
-            for author in article.byline_authors
-        ],
+        "datePublished": iso_datetime(article.published_at),
+        "dateModified": iso_datetime(article.revised_at or article.published_at),
+        "author": [_person(author, request) for author in article.byline_authors],
         "articleSection": article.section.name,
         "keywords": [tag.name for tag in article.tags.all()],
-        "publisher": {"@type": "Organization", "name": settings.NEWSROOM_SITE_NAME},
+        "publisher": {
+            "@type": "Organization",
+            "name": settings.NEWSROOM_SITE_NAME,
+            "url": request.build_absolute_uri(reverse("sections:home")),
+            "logo": {
+                "@type": "ImageObject",
+                "url": request.build_absolute_uri(static(PUBLISHER_LOGO)),
+                "width": PUBLISHER_LOGO_SIZE,
+                "height": PUBLISHER_LOGO_SIZE,
+            },
+        },
     }
     if article.hero_sizes:
         data["image"] = [
@@ -29,3 +44,12 @@ def news_article_schema(article, request):
             for size in reversed(article.hero_sizes)
         ]
     return data
+
+
+def _person(user, request):
+    """Return a byline author as a Person, linked to their author page when they have one."""
+    person = {"@type": "Person", "name": user.get_full_name() or user.get_username()}
+    profile = getattr(user, "author_profile", None)
+    if profile is not None:
+        person["url"] = request.build_absolute_uri(profile.get_absolute_url())
+    return person

@@ -1,5 +1,8 @@
+import sys
+
 from django.conf import settings
 from django.contrib.admin.views.decorators import staff_member_required
+from django.db import InterfaceError, OperationalError
 from django.http import Http404, HttpResponse, HttpResponseServerError
 from django.shortcuts import get_object_or_404, redirect
 from django.template import loader
@@ -19,6 +22,7 @@ from articles.sitemaps import news_sitemap_articles
 from articles.structured_data import news_article_schema
 
 RELATED_ARTICLES = 4
+DATABASE_RETRY_AFTER_SECONDS = 30
 MAX_QUERY_LENGTH = 200
 # Pages kept for minutes fetch this list after load; with the ranking's own
 # minute of caching, a reader's list is at most two minutes behind.
@@ -212,8 +216,17 @@ def news_sitemap(request):
 
 @requires_csrf_token
 def server_error(request):
-    """Render the 500 page from settings alone: the database may be what failed."""
-    page = loader.get_template("500.html").render(
-        {"site_name": settings.NEWSROOM_SITE_NAME}
-    )
-    return HttpResponseServerError(page)
+    """
+    Render the error page from settings alone: the database may be what failed.
+    An unreachable database is an outage to wait out, so it answers 503 with
+    Retry-After (and the page cache serves what it still holds) rather than 500.
+    """
+    context = {"site_name": settings.NEWSROOM_SITE_NAME}
+    if isinstance(sys.exc_info()[1], (OperationalError, InterfaceError)):
+        context["retry_after"] = DATABASE_RETRY_AFTER_SECONDS
+        page = loader.get_template("503.html").render(context)
+        response = HttpResponse(page, status=503)
+        response["Retry-After"] = str(DATABASE_RETRY_AFTER_SECONDS)
+        patch_cache_control(response, no_store=True)
+        return response
+    return HttpResponseServerError(loader.get_template("500.html").render(context))

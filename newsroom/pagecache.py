@@ -15,7 +15,6 @@ channel for purges of its memory tier. See docs/caching.md.
 import gzip
 import hashlib
 import json
-import logging
 import os
 import threading
 import time
@@ -30,16 +29,17 @@ import redis
 from django.conf import settings
 from django.utils.cache import patch_cache_control
 
-logger = logging.getLogger(__name__)
+from newsroom.cache import Breaker
 
 # Browsers cannot be purged, so they keep a page for a minute at most.
 BROWSER_MAX_AGE = 60
 STALE_WHILE_REVALIDATE = 60
 STALE_IF_ERROR = 24 * 60 * 60
+# How long an expired page is kept to answer for an app that fails (stale-if-error).
+KEPT_FOR_ERRORS_SECONDS = 60 * 60
 # Headers describing one stored body, set per answer instead.
 PER_ANSWER_HEADERS = {"content-length", "content-encoding", "etag", "vary", "date"}
 GENERATION_FIELD = "~generation"
-FAILURE_LOG_INTERVAL = 60
 
 
 def public_page(view, max_seconds=None):
@@ -86,6 +86,13 @@ class Page:
 
     def __post_init__(self):
         self.size = sum(len(body) for body in self.bodies.values())
+
+    def is_fresh(self):
+        return self.expires_at > time.time()
+
+    def may_stand_in(self):
+        """Return whether the page may still answer for an app that fails."""
+        return self.expires_at + KEPT_FOR_ERRORS_SECONDS > time.time()
 
     def to_bytes(self):
         meta = {
@@ -181,7 +188,7 @@ class RedisTier:
         self.generation_key = f"{self.prefix}:{GENERATION_FIELD}"
         self.channel = f"{self.prefix}:purges"
         self.store_script = self.client.register_script(self.STORE)
-        self.last_failure_logged = 0.0
+        self.breaker = Breaker(f"The page cache's Redis at {url}")
 
     def path_key(self, path):
         return f"{self.prefix}:{path}"
@@ -199,7 +206,7 @@ class RedisTier:
     def set(self, key, page, generation):
         """Store the page unless a purge came since generation; return whether it was stored."""
         path, variant = key
-        lifetime = max(1, int(page.expires_at - time.time()))
+        lifetime = max(1, int(page.expires_at - time.time())) + KEPT_FOR_ERRORS_SECONDS
         return bool(
             self.store_script(
                 keys=[self.path_key(path), self.generation_key],
@@ -227,12 +234,7 @@ class RedisTier:
         self.client.publish(self.channel, json.dumps("*"))
 
     def failed(self, error):
-        now = time.monotonic()
-        if now - self.last_failure_logged > FAILURE_LOG_INTERVAL:
-            self.last_failure_logged = now
-            logger.warning(
-                "Page cache: Redis did not answer (%s); serving uncached.", error
-            )
+        self.breaker.failed(error)
 
 
 class PageStore:
@@ -248,26 +250,29 @@ class PageStore:
         self.lock = threading.Lock()
 
     def lookup(self, key):
-        """Return (page or None, a token to hand back to store())."""
+        """
+        Return (page or None, a token to hand back to store()); the page may
+        have expired, to stand in if the app fails.
+        """
         self.ensure_listener()
         token = (self.generation, None)
+        kept = None
         if self.memory_trusted:
-            page = self.memory.get(key)
-            if page is not None and page.expires_at > time.time():
-                return page, token
-        if self.redis is None:
-            return None, token
+            kept = self.memory.get(key)
+            if kept is not None and kept.is_fresh():
+                return kept, token
+        if self.redis is None or not self.redis.breaker.closed():
+            return kept, token
         try:
             page, shared_generation = self.redis.get(key)
         except redis.RedisError as error:
             self.redis.failed(error)
-            return None, token
+            return kept, token
         token = (token[0], shared_generation)
-        if page is None or page.expires_at <= time.time():
-            return None, token
-        if self.memory_trusted and self.generation == token[0]:
-            self.memory.set(key, page)
-        return page, token
+        if page is not None and page.is_fresh():
+            if self.memory_trusted and self.generation == token[0]:
+                self.memory.set(key, page)
+        return page or kept, token
 
     def store(self, key, page, token):
         local_generation, shared_generation = token
@@ -558,10 +563,11 @@ class PageCacheMiddleware:
         store = get_store() if settings.PAGE_CACHE_SECONDS > 0 else None
         key = cache_key(environ)
         token = None
+        kept = None
         if store is not None:
-            page, token = store.lookup(key)
-            if page is not None:
-                return answer(environ, start_response, page, "hit")
+            kept, token = store.lookup(key)
+            if kept is not None and kept.is_fresh():
+                return answer(environ, start_response, kept, "hit")
         captured = {}
 
         def capture(status, headers, exc_info=None):
@@ -570,6 +576,16 @@ class PageCacheMiddleware:
             return None
 
         result = self.application(environ, capture)
+        if (
+            captured["status"].startswith("5")
+            and kept is not None
+            and kept.may_stand_in()
+        ):
+            # The app is failing (e.g. the database restarts): readers get the
+            # last good copy instead of an error.
+            if hasattr(result, "close"):
+                result.close()
+            return answer(environ, start_response, kept, "stale")
         if (
             environ["REQUEST_METHOD"] == "HEAD"
             or not captured["status"].startswith("200")

@@ -54,7 +54,7 @@ def test_database_and_redis_urls_choose_postgresql_and_redis_with_persistent_con
     )
     values = json.loads(result.stdout)
     assert values["engine"] == "django.db.backends.postgresql"
-    assert values["cache"] == "django.core.cache.backends.redis.RedisCache"
+    assert values["cache"] == "newsroom.cache.ResilientRedisCache"
     assert values["conn_max_age"] == 600
     assert values["health_checks"] is True
 

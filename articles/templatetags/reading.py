@@ -42,6 +42,17 @@ def relative_age(moment, now=None):
 
 
 @register.filter
+def iso_datetime(moment):
+    """
+    Return a moment in the site's time zone as ISO 8601 to the whole second, as
+    <time datetime>, OpenGraph and JSON-LD want it: HTML refuses microseconds.
+    """
+    if moment is None:
+        return ""
+    return timezone.localtime(moment).replace(microsecond=0).isoformat()
+
+
+@register.filter
 def json_ld(data):
     """Return data as JSON that is safe inside <script type="application/ld+json">."""
     return mark_safe(

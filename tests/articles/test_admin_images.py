@@ -5,6 +5,7 @@ import struct
 import zlib
 
 import pytest
+from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import ExifTags, Image
@@ -130,11 +131,13 @@ def test_stored_image_has_no_location_and_gets_renditions(journalist):
         assert not stored.getexif().get_ifd(ExifTags.IFD.GPSInfo)
         assert not stored.getexif()
     assert article.hero_renditions["width"] == 1200
-    assert [size["width"] for size in article.hero_renditions["sizes"]] == [
-        480,
-        960,
-        1200,
-    ]
+    sizes = article.hero_renditions["sizes"]
+    assert [size["width"] for size in sizes] == [240, 480, 720, 960, 1200]
+    for size in sizes:
+        with Image.open(default_storage.path(size["webp_name"])) as webp:
+            assert webp.format == "WEBP"
+            assert webp.size == (size["width"], size["height"])
+            assert not webp.getexif()
 
 
 def test_saving_without_a_new_upload_keeps_the_image(journalist):

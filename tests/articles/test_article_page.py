@@ -4,8 +4,10 @@ from datetime import UTC, datetime, timedelta
 from html.parser import HTMLParser
 
 import pytest
+from django.contrib.staticfiles import finders
 from django.core.files.base import ContentFile
 from django.utils import timezone
+from PIL import Image
 
 from articles.demo import draw_hero
 from articles.models import Article
@@ -20,6 +22,7 @@ class Outline(HTMLParser):
     def __init__(self):
         super().__init__()
         self.tags, self.h1, self.images, self.json_ld, self.meta = [], [], [], [], {}
+        self.sources, self.links = [], []
         self._capture = None
 
     def handle_starttag(self, tag, attrs):
@@ -30,6 +33,10 @@ class Outline(HTMLParser):
             self.h1.append("")
         elif tag == "img":
             self.images.append(attrs)
+        elif tag == "source":
+            self.sources.append(attrs)
+        elif tag == "link":
+            self.links.append(attrs)
         elif tag == "meta":
             self.meta[attrs.get("property") or attrs.get("name")] = attrs.get("content")
         elif tag == "script" and attrs.get("type") == "application/ld+json":
@@ -136,21 +143,37 @@ def test_updated_time_is_shown_after_a_material_revision(client, story):
     )
 
 
+def srcset_widths(srcset):
+    return [int(candidate.split()[-1].rstrip("w")) for candidate in srcset.split(", ")]
+
+
 def test_hero_image_is_responsive_with_dimensions_alt_caption_and_credit(client, story):
     response = client.get(story.get_absolute_url())
     hero = next(image for image in outline(response).images if image.get("srcset"))
 
-    widths = [
-        int(candidate.split()[-1].rstrip("w"))
-        for candidate in hero["srcset"].split(", ")
-    ]
-    assert widths == [480, 960, 1440]
+    assert srcset_widths(hero["srcset"]) == [240, 480, 720, 960, 1440]
+    assert all(".jpg " in candidate for candidate in hero["srcset"].split(", "))
     assert hero["width"] == "960" and hero["height"] == "540"
     assert hero["alt"] == "Aid lorries queue at the border"
+    assert hero["fetchpriority"] == "high" and "loading" not in hero
     assert (
         "Lorries queue at the crossing on Sunday. Photograph: Tom Reyes/Newsroom"
         in text_of(response)
     )
+
+
+def test_hero_offers_webp_first_at_the_width_the_layout_draws_it(client, story):
+    page = outline(client.get(story.get_absolute_url()))
+    hero = next(image for image in page.images if image.get("srcset"))
+    (webp,) = page.sources
+
+    assert webp["type"] == "image/webp"
+    assert srcset_widths(webp["srcset"]) == [240, 480, 720, 960, 1440]
+    assert all(".webp " in candidate for candidate in webp["srcset"].split(", "))
+    # The story column: 824 px on a wide screen, the screen less its margins below.
+    assert webp["sizes"] == hero["sizes"]
+    assert hero["sizes"].startswith("(min-width: 76rem) 824px,")
+    assert hero["sizes"].endswith("calc(100vw - 2rem)")
 
 
 def test_renditions_are_made_once_not_per_request(client, story):
@@ -296,6 +319,26 @@ def test_news_article_json_ld_is_complete(client, story):
     assert data["image"][0].endswith("-1440w.jpg")
     assert data["datePublished"] and data["dateModified"]
     assert data["publisher"]["name"] == "The Newsroom"
+
+
+def test_news_article_json_ld_links_authors_and_the_publisher_logo(client, story):
+    data = json.loads(outline(client.get(story.get_absolute_url())).json_ld[0])
+
+    assert [author["url"] for author in data["author"]] == [
+        "http://testserver/authors/amara-okafor/",
+        "http://testserver/authors/tom-reyes/",
+        "http://testserver/authors/lena-fischer/",
+    ]
+    assert client.get("/authors/amara-okafor/").status_code == 200
+    publisher = data["publisher"]
+    assert publisher["@type"] == "Organization"
+    assert publisher["url"] == "http://testserver/"
+    logo = publisher["logo"]
+    assert logo["@type"] == "ImageObject"
+    assert logo["url"] == "http://testserver/static/newsroom/icons/logo.png"
+    with Image.open(finders.find("newsroom/icons/logo.png")) as image:
+        assert image.size == (logo["width"], logo["height"])
+        assert min(image.size) >= 112
 
 
 def test_json_ld_stays_valid_whatever_the_fields_hold(client):

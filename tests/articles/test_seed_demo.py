@@ -55,7 +55,9 @@ def test_seed_demo_builds_a_realistic_newsroom_and_a_second_run_changes_nothing(
         assert article.standfirst and article.hero_image and article.hero_alt
         assert 2 <= len(article.subheadings.all()) <= 5
         assert article.tags.all() and article.byline_authors
-        assert len(article.hero_renditions["sizes"]) == 3
+        sizes = article.hero_renditions["sizes"]
+        assert [size["width"] for size in sizes] == [240, 480, 720, 960, 1440]
+        assert all(size["webp_name"].endswith(".webp") for size in sizes)
     assert published.exclude(dateline="").count() >= 35
     assert Article.objects.filter(status=Article.Status.DRAFT).exists()
     assert Article.objects.filter(status=Article.Status.IN_REVIEW).count() == 1
