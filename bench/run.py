@@ -129,7 +129,6 @@ class Benchmark:
             self.time_most_read(read_rows)
         with tempfile.TemporaryDirectory(prefix="newsroom-bench-") as workdir:
             workdir = Path(workdir)
-            workdir.chmod(0o755)  # nginx's workers read the page as another user.
             scenarios, admin_password = self.prepare(workdir)
             with self.step("collectstatic into a temporary STATIC_ROOT"):
                 env = self.server_env(workdir)
@@ -422,8 +421,6 @@ class Benchmark:
             html = response.read()
         page.write_bytes(html)
         page.with_suffix(".html.gz").write_bytes(gzip.compress(html))
-        for directory in [workdir / "html", *(workdir / "html").rglob("*")]:
-            directory.chmod(0o755)
         port = servers.free_port()
         with self.step(f"nginx on port {port}"):
             stack = ExitStack()

@@ -87,6 +87,13 @@ def gunicorn(port, env, log, application=None):
     )
 
 
+def readable_by_all(workdir):
+    """Open a private temporary directory to the users Varnish and nginx drop to."""
+    workdir = Path(workdir)
+    workdir.chmod(0o755)
+    return workdir
+
+
 def vcl_for_backend(vcl, port):
     """Return the VCL with its backends pointed at 127.0.0.1:port."""
     vcl = re.sub(r'(\.host\s*=\s*)"[^"]*"', r'\1"127.0.0.1"', vcl)
@@ -95,7 +102,7 @@ def vcl_for_backend(vcl, port):
 
 def varnish(vcl_path, backend_port, port, workdir):
     """Run varnishd in the foreground with a copy of vcl_path in front of backend_port."""
-    workdir = Path(workdir)
+    workdir = readable_by_all(workdir)
     vcl = workdir / "varnish.vcl"
     vcl.write_text(vcl_for_backend(Path(vcl_path).read_text(), backend_port))
     command = [
@@ -118,7 +125,7 @@ def nginx(root, port, workdir):
     Serve the files under root on port with a throwaway nginx configuration,
     each from its .gz twin when there is one and the client accepts gzip.
     """
-    workdir = Path(workdir)
+    workdir = readable_by_all(workdir)
     config = workdir / "nginx.conf"
     config.write_text(
         f"""daemon off;
