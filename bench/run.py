@@ -99,6 +99,7 @@ class Benchmark:
         self.lines = {}
         self.worker_rss = []
         self.workers = 0
+        self.load_average = 0.0
 
     @contextmanager
     def step(self, what):
