@@ -20,7 +20,6 @@ from django.utils.text import capfirst
 from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from taggit.admin import TagAdmin
 from taggit.models import Tag
 
 from articles import editing, preview, purge, revisions, workflow
@@ -81,6 +80,33 @@ class SectionAdmin(admin.ModelAdmin):
         if refusals:
             return [], {}, set(), refusals
         return super().get_deleted_objects(objs, request)
+
+
+# taggit's own admin lists and merges its generic TaggedItem rows, which
+# articles no longer use (they link through ArticleTag).
+admin.site.unregister(Tag)
+
+
+@admin.register(Tag)
+class TagAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug"]
+    ordering = ["name", "slug"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+
+    # Tag names show on every article page that carries them.
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if change:
+            purge.everything_changed()
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        purge.everything_changed()
+
+    def delete_queryset(self, request, queryset):
+        super().delete_queryset(request, queryset)
+        purge.everything_changed()
 
 
 def _refusal(section, held):
@@ -822,12 +848,6 @@ admin.site.unregister(User)
 class NewsroomUserAdmin(UserAdmin):
     """Django's user admin, with superuser powers kept to superusers."""
 
-    def save_model(self, request, obj, form, change):
-        super().save_model(request, obj, form, change)
-        if {"first_name", "last_name"} & set(form.changed_data):
-            # Bylines show names on cards across the site.
-            purge.everything_changed()
-
     def get_readonly_fields(self, request, obj=None):
         readonly = list(super().get_readonly_fields(request, obj))
         if not request.user.is_superuser:
@@ -840,28 +860,13 @@ class NewsroomUserAdmin(UserAdmin):
             return False
         return super().has_change_permission(request, obj)
 
+    # A user's name is the byline on every article they wrote, across the site.
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if change and {"first_name", "last_name", "username"} & set(form.changed_data):
+            purge.everything_changed()
+
     def has_delete_permission(self, request, obj=None):
         if obj is not None and obj.is_superuser and not request.user.is_superuser:
             return False
         return super().has_delete_permission(request, obj)
-
-
-admin.site.unregister(Tag)
-
-
-@admin.register(Tag)
-class NewsroomTagAdmin(TagAdmin):
-    """taggit's tag admin; a topic's name shows on every page that lists its articles."""
-
-    def save_model(self, request, obj, form, change):
-        super().save_model(request, obj, form, change)
-        if change:
-            purge.everything_changed()
-
-    def delete_model(self, request, obj):
-        super().delete_model(request, obj)
-        purge.everything_changed()
-
-    def delete_queryset(self, request, queryset):
-        super().delete_queryset(request, queryset)
-        purge.everything_changed()

@@ -1,4 +1,8 @@
+from datetime import UTC
+from functools import cache as memoize
+
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.contrib.postgres.aggregates import StringAgg
 from django.contrib.postgres.search import (
     SearchQuery,
@@ -10,9 +14,10 @@ from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.db import connection, models, transaction
 from django.db.models import F, OuterRef, Prefetch, Q, Subquery, Value, Window
-from django.db.models.functions import Coalesce, Concat, RowNumber
+from django.db.models.functions import Coalesce, Concat, JSONObject, RowNumber
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 from django.utils.functional import cached_property
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
@@ -20,6 +25,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 from taggit.managers import TaggableManager
+from taggit.models import Tag, TaggedItemBase
 
 from articles.images import make_renditions, renditions_are_current
 from articles.sanitize import EDITOR_EXTENSIONS, clean_rich_text
@@ -64,6 +70,35 @@ def rich_text_field(verbose_name, **options):
         sanitize=clean_rich_text,
         **options,
     )
+
+
+class JSONList(models.Aggregate):
+    """Gather the rows' values into one JSON array (jsonb_agg on PostgreSQL, json_group_array on SQLite)."""
+
+    function = "JSONB_AGG"
+    output_field = models.JSONField()
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        return super().as_sql(
+            compiler, connection, function="JSON_GROUP_ARRAY", **extra_context
+        )
+
+
+def json_rows(queryset, article_field, **fields):
+    """Return a subquery giving the outer article's rows of queryset as one JSON array of objects with fields."""
+    return Subquery(
+        queryset.filter(**{article_field: OuterRef("pk")})
+        .order_by()
+        .values(article_field)
+        .annotate(rows=JSONList(JSONObject(**fields)))
+        .values("rows")
+    )
+
+
+def datetime_from_json(text):
+    """Return a datetime read back from JSON (ISO on PostgreSQL, naive UTC text on SQLite)."""
+    moment = parse_datetime(text)
+    return moment if timezone.is_aware(moment) else timezone.make_aware(moment, UTC)
 
 
 def validate_section_slug(value):
@@ -169,6 +204,20 @@ class ArticleQuerySet(models.QuerySet):
     def newest_first(self):
         return self.order_by("-published_at", "-pk")
 
+    def last_change(self):
+        """
+        Return (last save of any article, newest publication time now live):
+        together they change whenever what the fronts list changes, a
+        scheduled article going live included. Two index reads, one query.
+        """
+        newest_live = self.published().newest_first().values("published_at")[:1]
+        return (
+            self.order_by("-updated_at")
+            .annotate(newest_live=Subquery(newest_live))
+            .values_list("updated_at", "newest_live")
+            .first()
+        )
+
     def update_search_vectors(self):
         """
         Recompute the stored full-text vector of these articles from headline
@@ -233,18 +282,24 @@ class ArticleQuerySet(models.QuerySet):
         return self.with_byline()
 
     def for_article_page(self):
-        """Fetch everything the article page shows in one query per relation."""
-        return (
-            self.with_byline()
-            .prefetch_related("subheadings", "tags")
-            .with_public_corrections()
-        )
+        """
+        Fetch everything the article page shows in one query: the section
+        joined, and the authors, subheadings, tags and public corrections as
+        JSON arrays in the same row (byline_json, subheadings_json, tags_json,
+        corrections_json), read by byline_authors, body_parts, tag_list and
+        public_corrections. Four prefetches would be four more round trips.
+        """
+        return self.select_related("section").annotate(**page_parts())
 
     def related_to(self, article, limit):
         """Return up to limit other articles from the same section or sharing a tag, newest first."""
         others = self.exclude(pk=article.pk).newest_first()
         same_section = others.filter(section_id=article.section_id)
-        sharing_a_tag = others.filter(tags__in=[tag.pk for tag in article.tags.all()])
+        sharing_a_tag = others.filter(
+            pk__in=ArticleTag.objects.filter(
+                tag__in=[tag.pk for tag in article.tag_list]
+            ).values("content_object")
+        )
         if connection.features.supports_slicing_ordering_in_compound:
             # Each part walks its own index; one OR across both scans the archive.
             candidates = same_section.values("pk")[:limit].union(
@@ -315,14 +370,61 @@ class ArticleQuerySet(models.QuerySet):
         """Return the articles that were published under slug before it changed."""
         return self.filter(slug_history__slug=slug)
 
-    def with_public_corrections(self):
-        """Prefetch the public correction notes into article.public_corrections."""
-        return self.prefetch_related(
-            Prefetch(
-                "workflow_events",
-                queryset=WorkflowEvent.objects.public_corrections(),
-                to_attr="public_correction_events",
-            )
+
+@memoize
+def page_parts():
+    """
+    Return the annotations of ArticleQuerySet.for_article_page(), built once:
+    making four subqueries costs more than running them.
+    """
+    return {
+        "byline_json": json_rows(
+            ArticleAuthor.objects.all(),
+            "article",
+            position="position",
+            id="author_id",
+            username="author__username",
+            first_name="author__first_name",
+            last_name="author__last_name",
+            profile_slug="author__author_profile__slug",
+        ),
+        "subheadings_json": json_rows(
+            Subheading.objects.all(),
+            "article",
+            id="pk",
+            heading="heading",
+            body="body",
+            position="position",
+        ),
+        "tags_json": json_rows(
+            ArticleTag.objects.all(),
+            "content_object",
+            id="tag_id",
+            name="tag__name",
+            slug="tag__slug",
+        ),
+        "corrections_json": json_rows(
+            WorkflowEvent.objects.public_corrections(),
+            "article",
+            id="pk",
+            created_at="created_at",
+            note="note",
+        ),
+    }
+
+
+class ArticleLinkQuerySet(models.QuerySet):
+    def newest_article_ids(self):
+        """
+        Return the ids of the linked articles listed now (see Article.listed_at),
+        newest first: a walk of the link's (…, -article_published_at, -article)
+        index, so any page of a tag or author costs the same.
+        """
+        field = self.model.article_field
+        return (
+            self.filter(article_published_at__lte=timezone.now())
+            .order_by("-article_published_at", f"-{field}")
+            .values_list(field, flat=True)
         )
 
 
@@ -382,6 +484,7 @@ class Article(models.Model):
     )
     tags = TaggableManager(
         _("tags"),
+        through="ArticleTag",
         blank=True,
         help_text=_("Comma-separated topics, e.g. “Diplomacy, Middle East”."),
     )
@@ -474,13 +577,15 @@ class Article(models.Model):
             ),
             ("edit_any_article", _("Can edit articles written by others")),
         ]
+        # The trailing -id matches newest_first()'s tie-break, so a page of a
+        # list is read from the index alone, in order.
         indexes = [
             models.Index(
-                fields=["status", "-published_at"], name="article_status_published"
+                fields=["status", "-published_at", "-id"], name="article_newest"
             ),
             models.Index(
-                fields=["section", "status", "-published_at"],
-                name="article_section_front",
+                fields=["section", "status", "-published_at", "-id"],
+                name="article_section_newest",
             ),
             models.Index(fields=["-updated_at"], name="article_updated"),
         ]
@@ -494,15 +599,22 @@ class Article(models.Model):
         self.body = clean_rich_text(self.body)
         if not self.hero_image:
             self.hero_renditions = {}
+        # Each card reads it several times; cached until the renditions change.
+        self.__dict__.pop("hero_sizes", None)
+        adding = self._state.adding
         with transaction.atomic():
             super().save(*args, **kwargs)
             self._remember_old_slug()
+            if not adding:
+                self._copy_listed_at_to_links()
+            self._loaded_listed_at = self.listed_at
         Article.objects.filter(pk=self.pk).update_search_vectors()
         if self.hero_image and not renditions_are_current(
             self.hero_renditions, self.hero_image.name
         ):
             # The upload is in storage only once the row is saved.
             self.hero_renditions = make_renditions(self.hero_image.name)
+            self.__dict__.pop("hero_sizes", None)
             Article.objects.filter(pk=self.pk).update(
                 hero_renditions=self.hero_renditions
             )
@@ -522,6 +634,8 @@ class Article(models.Model):
             and "published_at" in article.__dict__
             and article.is_published
         )
+        if "status" in article.__dict__ and "published_at" in article.__dict__:
+            article._loaded_listed_at = article.listed_at
         return article
 
     def save_versioned(self, user, based_on=None):
@@ -546,6 +660,16 @@ class Article(models.Model):
                 raise EditConflict(self.pk)
             self.version = based_on + 1
             self.save()
+
+    def _copy_listed_at_to_links(self):
+        # An unchanged listing time costs nothing; an article loaded without
+        # status or publication time is copied to be safe.
+        if getattr(self, "_loaded_listed_at", "unknown") == self.listed_at:
+            return
+        for link in (ArticleAuthor, ArticleTag):
+            link.objects.filter(**{link.article_field: self}).update(
+                article_published_at=self.listed_at
+            )
 
     def _remember_old_slug(self):
         old_slug = getattr(self, "_loaded_slug", None)
@@ -587,6 +711,16 @@ class Article(models.Model):
             and self.published_at is not None
             and self.published_at <= timezone.now()
         )
+
+    @property
+    def listed_at(self):
+        """
+        Return the time the article is listed under on tag and author pages:
+        its publication time while its status is published (a future one
+        while scheduled), else None. The link rows keep a copy
+        (article_published_at) so those pages read one index.
+        """
+        return self.published_at if self.status == self.Status.PUBLISHED else None
 
     @property
     def is_scheduled(self):
@@ -631,7 +765,17 @@ class Article(models.Model):
     @cached_property
     def body_parts(self):
         """Return the subheadings in order, each with a unique anchor for the page."""
-        parts, used = list(self.subheadings.all()), set()
+        if hasattr(self, "subheadings_json"):
+            parts = [
+                Subheading(article=self, **row)
+                for row in sorted(
+                    self.subheadings_json or [],
+                    key=lambda row: (row["position"], row["id"]),
+                )
+            ]
+        else:
+            parts = list(self.subheadings.all())
+        used = set()
         for part in parts:
             anchor, counter = part.anchor, 2
             while anchor in used:
@@ -640,7 +784,7 @@ class Article(models.Model):
             part.unique_anchor = anchor
         return parts
 
-    @property
+    @cached_property
     def hero_sizes(self):
         """Return the hero renditions, narrowest first, each with its URL."""
         return [
@@ -675,18 +819,52 @@ class Article(models.Model):
         sizes = self.hero_sizes
         return sizes[-1] if sizes else None
 
-    @property
+    @cached_property
     def public_corrections(self):
-        """Return (date, note) for each public correction, oldest first; prefetch with with_public_corrections()."""
-        events = getattr(self, "public_correction_events", None)
-        if events is None:
-            events = WorkflowEvent.objects.public_corrections().filter(article=self)
-        return [(event.created_at, event.note) for event in events]
+        """Return (date, note) for each public correction, oldest first."""
+        if hasattr(self, "corrections_json"):
+            rows = sorted(
+                self.corrections_json or [],
+                key=lambda row: (datetime_from_json(row["created_at"]), row["id"]),
+            )
+            return [
+                (datetime_from_json(row["created_at"]), row["note"]) for row in rows
+            ]
+        return [
+            (event.created_at, event.note)
+            for event in WorkflowEvent.objects.public_corrections().filter(article=self)
+        ]
 
     @cached_property
     def byline_authors(self):
-        """Return the authors in byline order, using the prefetch when there is one."""
-        return [authorship.author for authorship in self.authorships.all()]
+        """Return the authors in byline order, using for_article_page()'s JSON or the prefetch when there is one."""
+        if not hasattr(self, "byline_json"):
+            return [authorship.author for authorship in self.authorships.all()]
+        authors = []
+        for row in sorted(
+            self.byline_json or [], key=lambda row: (row["position"], row["id"])
+        ):
+            author = get_user_model()(
+                id=row["id"],
+                username=row["username"],
+                first_name=row["first_name"],
+                last_name=row["last_name"],
+            )
+            if row["profile_slug"]:
+                author.author_profile = AuthorProfile(
+                    user=author, slug=row["profile_slug"]
+                )
+            authors.append(author)
+        return authors
+
+    @cached_property
+    def tag_list(self):
+        """Return the tags by name, using for_article_page()'s JSON when there is one."""
+        if hasattr(self, "tags_json"):
+            tags = [Tag(**row) for row in self.tags_json or []]
+        else:
+            tags = list(self.tags.all())
+        return sorted(tags, key=lambda tag: tag.name.lower())
 
 
 class ArticleAuthor(models.Model):
@@ -700,6 +878,10 @@ class ArticleAuthor(models.Model):
         verbose_name=_("author"),
     )
     position = models.PositiveSmallIntegerField(_("order"), default=0)
+    article_published_at = models.DateTimeField(null=True, editable=False)
+
+    article_field = "article"
+    objects = ArticleLinkQuerySet.as_manager()
 
     class Meta:
         ordering = ["position", "pk"]
@@ -710,14 +892,52 @@ class ArticleAuthor(models.Model):
                 fields=["article", "author"], name="article_author_once"
             ),
         ]
+        indexes = [
+            models.Index(
+                fields=["author", "-article_published_at", "-article"],
+                name="article_author_newest",
+            ),
+        ]
 
     def __str__(self):
         return self.author.get_full_name() or self.author.get_username()
 
     def save(self, *args, **kwargs):
+        self.article_published_at = self.article.listed_at
         super().save(*args, **kwargs)
         # Every credited writer gets a public author page.
         AuthorProfile.for_user(self.author)
+
+
+class ArticleTag(TaggedItemBase):
+    """One tag on one article: taggit's link with a real foreign key, so joins use an index."""
+
+    content_object = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="tag_links"
+    )
+    article_published_at = models.DateTimeField(null=True, editable=False)
+
+    article_field = "content_object"
+    objects = ArticleLinkQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("article tag")
+        verbose_name_plural = _("article tags")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_object", "tag"], name="article_tag_once"
+            ),
+        ]
+        indexes = [
+            models.Index(
+                fields=["tag", "-article_published_at", "-content_object"],
+                name="article_tag_newest",
+            ),
+        ]
+
+    def save(self, *args, **kwargs):
+        self.article_published_at = self.content_object.listed_at
+        super().save(*args, **kwargs)
 
 
 class Subheading(models.Model):

@@ -11,7 +11,7 @@ the cards' labels and bylines), so those purge everything. See docs/caching.md.
 from django.db import transaction
 from django.urls import reverse
 
-from articles import readership
+from articles import fragments, readership
 from articles.sitemaps import SITEMAPS
 from newsroom import pagecache
 
@@ -80,6 +80,8 @@ def article_changed(article, before=()):
 
 def article_deleted(article_id, before):
     """Purge the pages that showed a deleted article, given their paths from before."""
+    # The fronts' fragments are keyed by the newest save, which a delete does not move.
+    fragments.expire_all()
 
     def purge():
         readership.update_live(article_id, None)
@@ -91,6 +93,7 @@ def article_deleted(article_id, before):
 
 def everything_changed():
     """Purge every page, e.g. after the navigation or a name shown on cards changed."""
+    fragments.expire_all()
 
     def purge():
         readership.forget_most_read()

@@ -220,7 +220,10 @@ def restore(article, version, user, based_on):
         )
         ArticleAuthor.objects.bulk_create(
             ArticleAuthor(
-                article=article, author_id=part["author_id"], position=part["position"]
+                article=article,
+                author_id=part["author_id"],
+                position=part["position"],
+                article_published_at=article.listed_at,
             )
             for part in snap["authorships"]
             if part["author_id"] in living

@@ -2,17 +2,22 @@
 
 from datetime import timedelta
 
-from django.contrib.contenttypes.models import ContentType
 from django.contrib.sitemaps import Sitemap
-from django.db.models import Exists, Max, OuterRef
+from django.db.models import Exists, OuterRef
 from django.urls import reverse
 from django.utils import timezone
-from taggit.models import Tag, TaggedItem
+from django.utils.html import escape
+from taggit.models import Tag
 
-from articles.models import Article, ArticleAuthor, AuthorProfile, Section
+from articles.models import Article, ArticleAuthor, ArticleTag, AuthorProfile, Section
 
 NEWS_SITEMAP_HOURS = 48
 NEWS_SITEMAP_LIMIT = 1000
+
+
+def last_modified(articles):
+    """Return the newest save among articles, read from the top of the (-updated_at) index."""
+    return articles.order_by("-updated_at").values_list("updated_at", flat=True).first()
 
 
 class SectionSitemap(Sitemap):
@@ -20,6 +25,11 @@ class SectionSitemap(Sitemap):
 
     def items(self):
         return Section.objects.active()
+
+    def get_latest_lastmod(self):
+        return last_modified(
+            Article.objects.published().filter(section__is_active=True)
+        )
 
 
 class ArticleSitemap(Sitemap):
@@ -43,16 +53,54 @@ class ArticleSitemap(Sitemap):
         return item.updated_at
 
     def get_latest_lastmod(self):
-        # The default reads every item; one aggregate gives the same answer.
-        return Article.objects.published().aggregate(latest=Max("updated_at"))["latest"]
+        # The default reads every item; one index read gives the same answer.
+        return last_modified(Article.objects.published())
+
+    def render(self, page, base_url):
+        """
+        Return the XML of one page of the sitemap and its newest lastmod.
+
+        Django's sitemap view calls reverse() and renders a template node per
+        URL: about 3 s for 50,000. Here each URL is one f-string from a
+        values_list row, with paths built as reverse() builds them.
+        """
+        article_path = path_maker("articles:detail", section="SECTION", slug="SLUG")
+        base = escape(base_url)
+        urls, newest = [], None
+        for row in self.paginator.page(page).object_list:
+            newest = row.updated_at if newest is None else max(newest, row.updated_at)
+            urls.append(
+                f"<url><loc>{base}{article_path(row.section__slug, row.slug)}</loc>"
+                f"<lastmod>{timezone.localtime(row.updated_at).date().isoformat()}</lastmod></url>"
+            )
+        xml = (
+            '<?xml version="1.0" encoding="UTF-8"?>\n'
+            '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
+            + "\n".join(urls)
+            + "\n</urlset>\n"
+        )
+        return xml, newest
+
+
+def path_maker(url_name, **placeholders):
+    """
+    Return a function that fills url_name's path as reverse() would, given
+    placeholder values for its arguments in order, e.g.
+    path_maker("articles:detail", section="SECTION", slug="SLUG")("world", "a-story").
+    """
+    parts = [reverse(url_name, kwargs=placeholders)]
+    for placeholder in placeholders.values():
+        head, _, tail = parts.pop().partition(placeholder)
+        parts += [head, tail]
+    return lambda *values: "".join(
+        part for pair in zip(parts, [*values, ""], strict=True) for part in pair
+    )
 
 
 class TagSitemap(Sitemap):
     def items(self):
-        tagged_and_published = TaggedItem.objects.filter(
-            tag=OuterRef("pk"),
-            content_type=ContentType.objects.get_for_model(Article),
-            object_id__in=Article.objects.published().values("pk"),
+        tagged_and_published = ArticleTag.objects.filter(
+            tag=OuterRef("pk"), content_object__in=Article.objects.published()
         )
         return (
             Tag.objects.filter(Exists(tagged_and_published))
@@ -62,6 +110,13 @@ class TagSitemap(Sitemap):
 
     def location(self, slug):
         return reverse("articles:tag", kwargs={"slug": slug})
+
+    def get_latest_lastmod(self):
+        return last_modified(
+            Article.objects.published().filter(
+                Exists(ArticleTag.objects.filter(content_object=OuterRef("pk")))
+            )
+        )
 
 
 class AuthorSitemap(Sitemap):
@@ -77,6 +132,13 @@ class AuthorSitemap(Sitemap):
 
     def location(self, slug):
         return reverse("articles:author", kwargs={"slug": slug})
+
+    def get_latest_lastmod(self):
+        return last_modified(
+            Article.objects.published().filter(
+                Exists(ArticleAuthor.objects.filter(article=OuterRef("pk")))
+            )
+        )
 
 
 SITEMAPS = {

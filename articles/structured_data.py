@@ -25,7 +25,7 @@ def news_article_schema(article, request):
         "dateModified": iso_datetime(article.revised_at or article.published_at),
         "author": [_person(author, request) for author in article.byline_authors],
         "articleSection": article.section.name,
-        "keywords": [tag.name for tag in article.tags.all()],
+        "keywords": [tag.name for tag in article.tag_list],
         "publisher": {
             "@type": "Organization",
             "name": settings.NEWSROOM_SITE_NAME,

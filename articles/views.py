@@ -1,7 +1,10 @@
 import sys
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.admin.views.decorators import staff_member_required
+from django.contrib.sitemaps.views import x_robots_tag
+from django.core.paginator import InvalidPage
 from django.db import InterfaceError, OperationalError
 from django.http import Http404, HttpResponse, HttpResponseServerError
 from django.shortcuts import get_object_or_404, redirect
@@ -9,16 +12,17 @@ from django.template import loader
 from django.template.response import TemplateResponse
 from django.utils.cache import patch_cache_control
 from django.utils.decorators import method_decorator
+from django.utils.http import http_date
 from django.views.decorators.csrf import csrf_exempt, requires_csrf_token
 from django.views.decorators.http import require_POST
 from django.views.generic import DetailView, ListView
 from taggit.models import Tag
 
 from articles import readership
-from articles.models import Article, AuthorProfile
+from articles.models import Article, ArticleAuthor, ArticleTag, AuthorProfile
 from articles.preview import article_id_for_share_token
 from articles.search import search_results
-from articles.sitemaps import news_sitemap_articles
+from articles.sitemaps import ArticleSitemap, news_sitemap_articles
 from articles.structured_data import news_article_schema
 
 RELATED_ARTICLES = 4
@@ -29,6 +33,18 @@ MAX_QUERY_LENGTH = 200
 MOST_READ_FRAGMENT_SECONDS = 60
 
 
+# Beyond this a page number is refused before any query: 20 billion articles.
+MAX_PAGE = 10**9
+
+
+def requested_page(request):
+    """Return the ?page= number, 1 when it is missing or not a whole number above 0."""
+    try:
+        return max(1, int(request.GET.get("page", 1)))
+    except ValueError:
+        return 1
+
+
 class NearestPageMixin:
     """Paginate by 20 and answer a bad ?page= with the nearest real page, never an error."""
 
@@ -36,12 +52,61 @@ class NearestPageMixin:
 
     def paginate_queryset(self, queryset, page_size):
         paginator = self.get_paginator(queryset, page_size)
-        try:
-            number = max(1, int(self.request.GET.get("page", 1)))
-        except ValueError:
-            number = 1
-        page = paginator.get_page(number)
+        page = paginator.get_page(requested_page(self.request))
         return paginator, page, page.object_list, page.has_other_pages()
+
+
+@dataclass
+class NewerOlderPage:
+    """A page of a newest-first list whose length is not known: it links to the pages either side."""
+
+    number: int
+    object_list: list
+    has_next: bool
+
+    def has_previous(self):
+        return self.number > 1
+
+    def has_other_pages(self):
+        return self.has_previous() or self.has_next
+
+    def previous_page_number(self):
+        return self.number - 1
+
+    def next_page_number(self):
+        return self.number + 1
+
+
+class NewerOlderPagesMixin:
+    """
+    Paginate a newest-first list of articles by 20 without counting it.
+
+    get_queryset() returns the list's article ids, newest first, from an index
+    walk; a page reads its 20 ids plus one (which says whether an older page
+    exists), then those articles by primary key. A ?page= that is not a whole
+    number above 0 shows page 1; a page past the end is a 404, like any
+    address that shows nothing.
+    """
+
+    paginate_by = 20
+    context_object_name = "articles"
+
+    def paginate_queryset(self, article_ids, page_size):
+        number = requested_page(self.request)
+        if number > MAX_PAGE:
+            raise Http404("This list has no such page.")
+        start = (number - 1) * page_size
+        ids = list(article_ids[start : start + page_size + 1])
+        if not ids and number > 1:
+            raise Http404("This list has no such page.")
+        articles = (
+            Article.objects.published()
+            .filter(pk__in=ids[:page_size])
+            .for_cards()
+            .newest_first()
+        )
+        page = NewerOlderPage(number, list(articles), has_next=len(ids) > page_size)
+        return None, page, page.object_list, page.has_other_pages()
 
 
 class ArticleDetailView(DetailView):
@@ -142,32 +207,27 @@ def record_read(request, pk):
     return HttpResponse(status=204)
 
 
-class TagDetailView(NearestPageMixin, ListView):
+class TagDetailView(NewerOlderPagesMixin, ListView):
     template_name = "articles/tag_detail.html"
 
     def get_queryset(self):
         self.tag = get_object_or_404(Tag, slug=self.kwargs["slug"])
-        return (
-            Article.objects.published().filter(tags=self.tag).for_cards().newest_first()
-        )
+        return ArticleTag.objects.filter(tag=self.tag).newest_article_ids()
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(tag=self.tag, **kwargs)
 
 
-class AuthorDetailView(NearestPageMixin, ListView):
+class AuthorDetailView(NewerOlderPagesMixin, ListView):
     template_name = "articles/author_detail.html"
 
     def get_queryset(self):
         self.profile = get_object_or_404(
             AuthorProfile.objects.select_related("user"), slug=self.kwargs["slug"]
         )
-        return (
-            Article.objects.published()
-            .filter(authors=self.profile.user)
-            .for_cards()
-            .newest_first()
-        )
+        return ArticleAuthor.objects.filter(
+            author=self.profile.user
+        ).newest_article_ids()
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(profile=self.profile, **kwargs)
@@ -212,6 +272,21 @@ def news_sitemap(request):
         },
         content_type="application/xml; charset=utf-8",
     )
+
+
+@x_robots_tag
+def article_sitemap(request):
+    """One page of the article sitemap, 50,000 URLs at most (ArticleSitemap.render)."""
+    try:
+        xml, newest = ArticleSitemap().render(
+            request.GET.get("p", 1), f"{request.scheme}://{request.get_host()}"
+        )
+    except InvalidPage as error:
+        raise Http404("The article sitemap has no such page.") from error
+    response = HttpResponse(xml, content_type="application/xml")
+    if newest is not None:
+        response["Last-Modified"] = http_date(newest.timestamp())
+    return response
 
 
 @requires_csrf_token

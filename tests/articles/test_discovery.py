@@ -6,7 +6,7 @@ from django.core.files.base import ContentFile
 from django.db import connection
 from django.utils import timezone
 
-from articles import sitemaps
+from articles import sitemaps, workflow
 from articles.demo import draw_hero
 from articles.models import Article, AuthorProfile
 from articles.views import server_error
@@ -93,15 +93,51 @@ def test_unknown_author_is_404(client):
     assert client.get("/authors/nobody/").status_code == 404
 
 
-def test_author_and_tag_pages_paginate_twenty_a_page(client):
+def test_author_and_tag_pages_paginate_twenty_a_page_newest_first(client):
     writer = make_user()
-    for _ in range(21):
-        make_article(authors=[writer], tags=["Busy"])
+    now = timezone.now()
+    articles = [
+        make_article(
+            authors=[writer], tags=["Busy"], published_at=now - timedelta(hours=hours)
+        )
+        for hours in range(1, 22)
+    ]
     slug = AuthorProfile.objects.get(user=writer).slug
 
     for path in (f"/authors/{slug}/", "/tags/busy/"):
-        assert len(client.get(path).context["object_list"]) == 20
-        assert len(client.get(path, {"page": 2}).context["object_list"]) == 1
+        first = client.get(path)
+        assert list(first.context["object_list"]) == articles[:20]
+        assert 'rel="next" href="?page=2"' in first.content.decode()
+        assert list(client.get(path, {"page": 2}).context["object_list"]) == [
+            articles[20]
+        ]
+        assert client.get(path, {"page": 3}).status_code == 404
+
+
+def test_author_and_tag_pages_follow_the_workflow(client, editor, monkeypatch):
+    writer = make_user()
+    slug = AuthorProfile.for_user(writer).slug
+    article = make_article(
+        authors=[writer],
+        tags=["Harbour"],
+        status=Article.Status.DRAFT,
+        published_at=None,
+    )
+
+    def listed():
+        return [
+            list(client.get(path).context["object_list"])
+            for path in (f"/authors/{slug}/", "/tags/harbour/")
+        ]
+
+    assert listed() == [[], []]
+    workflow.publish(article, editor, at=timezone.now() + timedelta(hours=1))
+    assert listed() == [[], []], "scheduled, not yet live"
+    later = timezone.now() + timedelta(hours=2)
+    monkeypatch.setattr(timezone, "now", lambda: later)
+    assert listed() == [[article], [article]], "live at its time, with no save"
+    workflow.withdraw(article, editor, "Legal advice.")
+    assert listed() == [[], []]
 
 
 @pytest.mark.parametrize("stories", [2, 25])
@@ -113,8 +149,11 @@ def test_author_page_query_budget_does_not_grow(
         make_article(authors=[writer, make_user()], tags=["One"])
     slug = AuthorProfile.objects.get(user=writer).slug
 
-    with django_assert_max_num_queries(6):
+    with django_assert_max_num_queries(5):
         assert client.get(f"/authors/{slug}/").status_code == 200
+    with django_assert_max_num_queries(5):
+        response = client.get(f"/authors/{slug}/", {"page": 2})
+        assert response.status_code == (200 if stories > 20 else 404)
 
 
 # Search
@@ -412,7 +451,15 @@ def sitemap_locations(response):
 
 
 def test_sitemap_index_lists_sections_articles_tags_and_authors(client, feed_world):
-    locations = sitemap_locations(client.get("/sitemap.xml"))
+    response = client.get("/sitemap.xml")
+    locations = sitemap_locations(response)
+    children = ET.fromstring(response.content).findall("s:sitemap", SITEMAP_NS)
+    assert [
+        timezone.datetime.fromisoformat(
+            child.findtext("s:lastmod", namespaces=SITEMAP_NS)
+        )
+        for child in children
+    ] == [feed_world.updated_at] * 4
     assert locations == [
         "http://testserver/sitemap-sections.xml",
         "http://testserver/sitemap-articles.xml",
@@ -454,7 +501,13 @@ def test_article_sitemap_has_lastmod_and_paginates(client, monkeypatch):
     assert sorted(listed) == sorted(
         f"http://testserver{a.get_absolute_url()}" for a in articles
     )
-    assert b"<lastmod>" in client.get("/sitemap-articles.xml").content
+    first_page = ET.fromstring(client.get("/sitemap-articles.xml").content)
+    assert [
+        url.findtext("s:lastmod", namespaces=SITEMAP_NS)
+        for url in first_page.findall("s:url", SITEMAP_NS)
+    ] == [timezone.localtime(a.updated_at).date().isoformat() for a in articles[:2]]
+    assert client.get("/sitemap-articles.xml", {"p": 4}).status_code == 404
+    assert client.get("/sitemap-articles.xml", {"p": "x"}).status_code == 404
 
 
 @pytest.mark.parametrize("stories", [2, 30])
@@ -463,7 +516,7 @@ def test_sitemap_query_budget_does_not_grow(
 ):
     for _ in range(stories):
         make_article(authors=[make_user()], tags=["One"])
-    with django_assert_max_num_queries(6):
+    with django_assert_max_num_queries(9):
         client.get("/sitemap.xml")
     for part in ("sections", "articles", "tags", "authors"):
         with django_assert_max_num_queries(3):

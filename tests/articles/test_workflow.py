@@ -163,7 +163,7 @@ def test_correction_keeps_the_article_live_moves_updated_and_keeps_the_note(edit
     article.refresh_from_db()
     assert article.is_published
     assert article.revised_at >= before
-    corrections = Article.objects.with_public_corrections().get(pk=article.pk)
+    corrections = Article.objects.for_article_page().get(pk=article.pk)
     assert [note for _when, note in corrections.public_corrections] == [
         "An earlier version misspelt the minister’s name."
     ]
@@ -187,8 +187,8 @@ def test_public_corrections_come_oldest_first_with_their_dates_in_one_query(
     workflow.correct(first, editor, "Second note.")
     workflow.withdraw(second, editor, "Not public: a withdrawal reason.")
 
-    with django_assert_num_queries(2):
-        articles = list(Article.objects.with_public_corrections().order_by("pk"))
+    with django_assert_num_queries(1):
+        articles = list(Article.objects.for_article_page().order_by("pk"))
         notes = [[note for _when, note in a.public_corrections] for a in articles]
 
     assert notes == [["First note.", "Second note."], []]

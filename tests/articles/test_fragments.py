@@ -1,0 +1,177 @@
+"""Cached fragments of public pages are never stale after an edit anyone can make in the admin."""
+
+import re
+
+import pytest
+from django.urls import reverse
+from taggit.models import Tag
+
+from articles import workflow
+from articles.models import Article, Section
+from tests.articles.conftest import client_for
+from tests.factories import make_article, make_section, make_user
+from tests.forms import change_url, form_values
+
+pytestmark = pytest.mark.django_db
+
+
+def nav_links(html):
+    nav = html[html.index('<nav class="site-nav"') : html.index("</nav>")]
+    return re.findall(r">([^<]+)</a>", nav)
+
+
+@pytest.fixture
+def story(journalist):
+    return make_article(
+        section=make_section(name="Crime", slug="crime"),
+        authors=[journalist],
+        subheadings=["What the court heard"],
+        tags=["Courts"],
+    )
+
+
+def page(client, article):
+    return client.get(article.get_absolute_url()).content.decode()
+
+
+def test_editing_only_a_subheading_in_the_admin_refreshes_the_article_page(
+    client, story, editor
+):
+    assert "What the court heard" in page(client, story)
+    desk = client_for(editor)
+    form = form_values(desk.get(change_url(story)))
+    form["subheadings-0-heading"] = "What the jury decided"
+
+    assert desk.post(change_url(story), form).status_code == 302
+
+    html = page(client, story)
+    assert ">What the jury decided</h2>" in html
+    assert ">What the court heard</h2>" not in html
+
+
+def test_a_correction_appears_on_a_cached_article_page(client, story, editor):
+    page(client, story)
+
+    workflow.correct(story, editor, "An earlier version gave the wrong date.")
+
+    assert "An earlier version gave the wrong date." in page(client, story)
+
+
+def test_renaming_a_section_in_the_admin_refreshes_navigation_and_article_pages(
+    client, story, administrator
+):
+    assert "Crime" in nav_links(page(client, story))
+    assert "Crime" in nav_links(client.get("/").content.decode())
+    desk = client_for(administrator)
+    url = reverse("admin:articles_section_change", args=[story.section.pk])
+    form = form_values(desk.get(url), form_id="section_form")
+    form["name"] = "Courts and crime"
+
+    assert desk.post(url, form).status_code == 302
+
+    assert nav_links(page(client, story)) == ["Home", "Courts and crime"]
+    assert nav_links(client.get("/").content.decode()) == ["Home", "Courts and crime"]
+
+
+def test_reordering_and_hiding_sections_from_the_list_refreshes_navigation(
+    client, administrator
+):
+    first = make_section(name="First", position=1)
+    second = make_section(name="Second", position=2)
+    third = make_section(name="Third", position=3)
+    assert nav_links(client.get("/").content.decode()) == [
+        "Home",
+        "First",
+        "Second",
+        "Third",
+    ]
+
+    response = client_for(administrator).post(
+        reverse("admin:articles_section_changelist"),
+        {
+            "form-TOTAL_FORMS": "3",
+            "form-INITIAL_FORMS": "3",
+            "form-0-id": first.pk,
+            "form-0-position": "9",
+            "form-0-is_active": "on",
+            "form-1-id": second.pk,
+            "form-1-position": "2",
+            "form-1-is_active": "on",
+            "form-2-id": third.pk,
+            "form-2-position": "3",
+            "_save": "Save",
+        },
+    )
+
+    assert response.status_code == 302
+    assert not Section.objects.get(pk=third.pk).is_active
+    assert nav_links(client.get("/").content.decode()) == ["Home", "Second", "First"]
+
+
+def test_renaming_a_tag_in_the_admin_refreshes_the_article_page(client, story, editor):
+    assert ">Courts</a>" in page(client, story)
+    tag = Tag.objects.get(name="Courts")
+    desk = client_for(editor)
+    url = reverse("admin:taggit_tag_change", args=[tag.pk])
+    form = form_values(desk.get(url), form_id="tag_form")
+    form["name"] = "Justice"
+
+    assert desk.post(url, form).status_code == 302
+
+    html = page(client, story)
+    assert ">Justice</a>" in html
+    assert ">Courts</a>" not in html
+
+
+def test_renaming_an_author_in_the_admin_refreshes_bylines(
+    client, story, journalist, administrator
+):
+    assert "Sam Whitfield" in page(client, story)
+    assert "Sam Whitfield" in client.get("/").content.decode()
+    desk = client_for(administrator)
+    url = reverse("admin:auth_user_change", args=[journalist.pk])
+    form = form_values(desk.get(url), form_id="user_form")
+    form["last_name"] = "Whitfield-Reyes"
+
+    assert desk.post(url, form).status_code == 302
+
+    assert "Sam Whitfield-Reyes" in page(client, story)
+    assert "Sam Whitfield-Reyes" in client.get("/").content.decode()
+
+
+def test_publishing_and_withdrawing_refresh_the_cached_home_page(client, story, editor):
+    draft = make_article(
+        headline="Ferry strike called off",
+        status=Article.Status.DRAFT,
+        published_at=None,
+        authors=[make_user()],
+    )
+    assert "Ferry strike called off" not in client.get("/").content.decode()
+
+    workflow.publish(draft, editor)
+    assert "Ferry strike called off" in client.get("/").content.decode()
+
+    workflow.withdraw(draft, editor, "Legal advice.")
+    assert "Ferry strike called off" not in client.get("/").content.decode()
+
+
+def test_deleting_an_article_in_the_admin_refreshes_the_cached_home_page(
+    client, story, admin_client
+):
+    make_article(section=story.section, headline="A later story")
+    card = f'class="card-headline"><a href="{story.get_absolute_url()}"'
+    assert card in client.get("/").content.decode()
+
+    admin_client.post(
+        reverse("admin:articles_article_delete", args=[story.pk]), {"post": "yes"}
+    )
+
+    assert not Article.objects.filter(pk=story.pk).exists()
+    assert card not in client.get("/").content.decode()
+
+
+def test_a_warm_home_page_costs_one_query(client, story, django_assert_num_queries):
+    client.get("/")
+
+    with django_assert_num_queries(1):
+        assert client.get("/").status_code == 200
