@@ -13,7 +13,7 @@ from django.urls import reverse
 
 from articles import fragments, readership
 from articles.sitemaps import SITEMAPS
-from newsroom import pagecache
+from newsroom import frontend_cache, pagecache
 
 # Pages that list the newest articles, whatever their section, tags or authors.
 SITE_WIDE_PATHS = ("sections:home", "articles:search", "articles:most-read")
@@ -73,7 +73,9 @@ def article_changed(article, before=()):
         published = article.status == article.Status.PUBLISHED
         readership.update_live(article.pk, article.published_at if published else None)
         readership.forget_most_read()
-        pagecache.purge(article_pages(article) | before)
+        paths = article_pages(article) | before
+        pagecache.purge(paths)
+        frontend_cache.purge(paths)
 
     transaction.on_commit(purge)
 
@@ -87,6 +89,7 @@ def article_deleted(article_id, before):
         readership.update_live(article_id, None)
         readership.forget_most_read()
         pagecache.purge(set(before))
+        frontend_cache.purge(set(before))
 
     transaction.on_commit(purge)
 
@@ -98,5 +101,6 @@ def everything_changed():
     def purge():
         readership.forget_most_read()
         pagecache.purge_everything()
+        frontend_cache.purge_everything()
 
     transaction.on_commit(purge)

@@ -119,6 +119,9 @@ class Page:
         for name, size in meta.pop("encodings").items():
             bodies[name] = data[offset : offset + size]
             offset += size
+        # JSON turns the header pairs into lists; WSGI servers such as
+        # wsgiref (runserver) accept only tuples.
+        meta["headers"] = [tuple(pair) for pair in meta["headers"]]
         return cls(bodies=bodies, **meta)
 
 

@@ -201,3 +201,7 @@ NEWSROOM_SHARE_LINK_MAX_AGE_SECONDS = 48 * 60 * 60
 
 NEWSROOM_SITE_NAME = os.environ.get("NEWSROOM_SITE_NAME", "The Newsroom")
 NEWSROOM_SITE_LANGUAGE = "en"
+
+# Varnish or CDN base URLs that receive a BAN for every page a change touches,
+# e.g. "http://127.0.0.1:6081" (see docs/frontend-cache.md).
+FRONTEND_CACHE_PURGE_URLS = env_list("FRONTEND_CACHE_PURGE_URLS")
