@@ -116,6 +116,9 @@ def varnish(vcl_path, backend_port, port, workdir):
         str(workdir / "varnish"),
         "-s",
         "malloc,256m",
+        # As deploy/varnish.vcl asks: it keeps the app's own Brotli and gzip copies.
+        "-p",
+        "http_gzip_support=off",
     ]
     return running(command, f"http://127.0.0.1:{port}/", workdir / "varnish.log")
 
