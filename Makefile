@@ -6,7 +6,11 @@ INSTALLED := $(VENV)/.installed
 DEV_ENV := DJANGO_DEBUG=1
 
 BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/newsroom_bench
+BENCH_REDIS_URL ?= redis://127.0.0.1:6379/13
 BENCH_ARTICLES ?= 100000
+BENCH_ENV := DATABASE_URL=$(BENCH_DATABASE_URL) REDIS_URL=$(BENCH_REDIS_URL) DJANGO_DEBUG=0 \
+	DJANGO_SECRET_KEY=benchmark-only-not-a-secret DJANGO_ALLOWED_HOSTS=127.0.0.1,localhost,testserver \
+	MEDIA_ROOT=$(CURDIR)/media-bench
 
 .PHONY: run test e2e bench screenshots lint format clean
 
@@ -28,12 +32,12 @@ test: $(INSTALLED)
 e2e: $(INSTALLED)
 	$(BIN)/python -m pytest -m e2e $(PYTEST_ARGS)
 
-# PostgreSQL with 100,000 articles, seeded on the first run (about a minute).
+# An HTTP benchmark under gunicorn and wrk against PostgreSQL with 100,000 articles
+# and Redis (a database of its own: the benchmark clears it); see docs/performance.md.
 bench: $(INSTALLED)
 	createdb -h 127.0.0.1 -U postgres newsroom_bench 2>/dev/null || true
-	DATABASE_URL=$(BENCH_DATABASE_URL) DJANGO_DEBUG=1 $(BIN)/python manage.py migrate --noinput
-	DATABASE_URL=$(BENCH_DATABASE_URL) DJANGO_SECRET_KEY=benchmark-only DJANGO_ALLOWED_HOSTS=testserver \
-		MEDIA_ROOT=$(CURDIR)/media-bench $(BIN)/python manage.py bench --articles $(BENCH_ARTICLES)
+	$(BENCH_ENV) $(BIN)/python manage.py migrate --noinput
+	$(BENCH_ENV) $(BIN)/python manage.py bench --articles $(BENCH_ARTICLES)
 
 screenshots: $(INSTALLED)
 	$(BIN)/python -m tests.e2e.screenshots

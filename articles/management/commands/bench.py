@@ -1,104 +1,62 @@
-import statistics
-import time
-
-from django.conf import settings
-from django.core.cache import cache
-from django.core.management import call_command
 from django.core.management.base import BaseCommand
-from django.db import connection, reset_queries
-from django.test import Client
-from django.test.utils import CaptureQueriesContext, override_settings
-from taggit.models import Tag
 
-from articles import readership
-from articles.models import Article, AuthorProfile, Section
+from bench.run import Benchmark, Options
 
 
 class Command(BaseCommand):
     help = (
-        "Measure the public pages and the most-read ranking against the current "
-        "database: median and 95th-percentile time and query counts, uncached. "
-        "Run it on PostgreSQL with 100,000 articles (`make bench` sets that up)."
+        "Benchmark the site over HTTP: serve it under gunicorn (page cache off, "
+        "then on), load each page with wrk, and write bench/results.json and the "
+        "table in docs/performance.md. Run it through `make bench`, which sets up "
+        "PostgreSQL, Redis and production settings."
     )
 
     def add_arguments(self, parser):
         parser.add_argument(
-            "--repeat", type=int, default=20, help="Requests per page (default 20)."
-        )
-        parser.add_argument(
             "--articles",
             type=int,
-            default=0,
+            default=100_000,
             metavar="N",
-            help="First seed generated articles until the database holds at least N, e.g. --articles 100000.",
+            help="First seed generated articles until the database holds at least N (default 100,000).",
+        )
+        parser.add_argument(
+            "--read-rows",
+            type=int,
+            default=2_000_000,
+            metavar="N",
+            help="Hourly read rows to seed, reused when present (default 2,000,000).",
+        )
+        parser.add_argument(
+            "--seconds",
+            type=int,
+            default=12,
+            help="Seconds each scenario is measured, after its warm-up (default 12).",
+        )
+        parser.add_argument(
+            "--warm-up", type=int, default=3, help="Seconds of warm-up (default 3)."
+        )
+        parser.add_argument(
+            "--threads", type=int, default=2, help="wrk -t (default 2)."
+        )
+        parser.add_argument(
+            "--connections", type=int, default=16, help="wrk -c (default 16)."
+        )
+        parser.add_argument(
+            "--python-load",
+            action="store_true",
+            help="Use the Python load generator even when wrk is installed.",
         )
 
-    def handle(self, *args, repeat, articles, **options):
-        missing = articles - Article.objects.count()
-        if missing > 0:
-            call_command("seed_demo", articles=missing, stdout=self.stdout)
-        total = Article.objects.count()
-        self.stdout.write(
-            f"Database: {connection.vendor}, {total:,} articles. {repeat} runs per line, uncached.\n"
-        )
-        article = (
-            Article.objects.published().select_related("section").newest_first().first()
-        )
-        if article is None:
-            self.stderr.write(
-                "No published articles: run `manage.py seed_demo --articles 100000` first."
-            )
-            return
-        section = Section.objects.active().first()
-        tag = Tag.objects.order_by("pk").first()
-        author = AuthorProfile.objects.order_by("pk").first()
-        pages = [
-            ("home", "/"),
-            ("article", article.get_absolute_url()),
-            ("section front", section.get_absolute_url()),
-            ("section front, page 200", f"{section.get_absolute_url()}?page=200"),
-            ("tag page", f"/tags/{tag.slug}/"),
-            ("author page", author.get_absolute_url()),
-            ("search", "/search/?q=council+budget"),
-            ("feed (RSS)", "/feeds/rss/"),
-            ("sitemap index", "/sitemap.xml"),
-            ("sitemap, articles page 1", "/sitemap-articles.xml"),
-            ("news sitemap", "/news-sitemap.xml"),
-        ]
-        self.stdout.write(f"{'what':<28}{'median ms':>11}{'p95 ms':>9}{'queries':>9}")
-        plain_static = {
-            "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
-        }
-        # Uncached numbers, and no need for collectstatic before a benchmark.
-        with override_settings(
-            NEWSROOM_MOST_READ_CACHE_SECONDS=0,
-            STORAGES={**settings.STORAGES, "staticfiles": plain_static},
-        ):
-            self.measure(
-                "most-read ranking", lambda: list(readership.ranked_articles(9)), repeat
-            )
-            client = Client()
-            for name, path in pages:
-                self.measure(name, lambda path=path: self.fetch(client, path), repeat)
-
-    def fetch(self, client, path):
-        cache.clear()
-        response = client.get(path)
-        if response.status_code != 200:
-            raise SystemExit(f"{path} answered {response.status_code}")
-
-    def measure(self, name, action, repeat):
-        timings = []
-        with CaptureQueriesContext(connection) as queries:
-            action()
-            first_run_queries = len(queries)
-        for _ in range(repeat):
-            reset_queries()
-            started = time.perf_counter()
-            action()
-            timings.append((time.perf_counter() - started) * 1000)
-        timings.sort()
-        p95 = timings[min(len(timings) - 1, round(len(timings) * 0.95) - 1)]
-        self.stdout.write(
-            f"{name:<28}{statistics.median(timings):>11.1f}{p95:>9.1f}{first_run_queries:>9}"
-        )
+    def handle(self, *args, **options):
+        Benchmark(
+            Options(
+                articles=options["articles"],
+                read_rows=options["read_rows"],
+                seconds=options["seconds"],
+                warm_up_seconds=options["warm_up"],
+                threads=options["threads"],
+                connections=options["connections"],
+                python_load=options["python_load"],
+            ),
+            write=self.stdout.write,
+        ).run()

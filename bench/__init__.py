@@ -1,0 +1,8 @@
+"""
+The HTTP benchmark behind `make bench` (see docs/performance.md).
+
+run.py is the sequence (seed, count queries, start servers, load them, report);
+seed.py the bulk read rows; servers.py starts and stops gunicorn, Varnish and
+nginx; load.py drives them with wrk or, without it, a Python load generator;
+report.py holds the targets and writes the table and results.json.
+"""
