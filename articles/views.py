@@ -61,7 +61,7 @@ class NewerOlderPage:
     """A page of a newest-first list whose length is not known: it links to the pages either side."""
 
     number: int
-    object_list: list
+    object_list: object  # the page's articles, a QuerySet evaluated when shown
     has_next: bool
 
     def has_previous(self):
@@ -91,6 +91,16 @@ class NewerOlderPagesMixin:
     paginate_by = 20
     context_object_name = "articles"
 
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        # The cards are a fragment keyed by the page's articles and by what the
+        # fronts list; the articles themselves are fetched only when it is missing.
+        context.update(
+            page_article_ids=",".join(map(str, self.page_article_ids)),
+            front_version=Article.objects.last_change(),
+        )
+        return context
+
     def paginate_queryset(self, article_ids, page_size):
         number = requested_page(self.request)
         if number > MAX_PAGE:
@@ -99,13 +109,14 @@ class NewerOlderPagesMixin:
         ids = list(article_ids[start : start + page_size + 1])
         if not ids and number > 1:
             raise Http404("This list has no such page.")
+        self.page_article_ids = ids[:page_size]
         articles = (
             Article.objects.published()
-            .filter(pk__in=ids[:page_size])
+            .filter(pk__in=self.page_article_ids)
             .for_cards()
             .newest_first()
         )
-        page = NewerOlderPage(number, list(articles), has_next=len(ids) > page_size)
+        page = NewerOlderPage(number, articles, has_next=len(ids) > page_size)
         return None, page, page.object_list, page.has_other_pages()
 
 

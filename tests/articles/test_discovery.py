@@ -149,9 +149,11 @@ def test_author_page_query_budget_does_not_grow(
         make_article(authors=[writer, make_user()], tags=["One"])
     slug = AuthorProfile.objects.get(user=writer).slug
 
-    with django_assert_max_num_queries(5):
+    with django_assert_max_num_queries(6):
         assert client.get(f"/authors/{slug}/").status_code == 200
-    with django_assert_max_num_queries(5):
+    with django_assert_max_num_queries(3):
+        assert client.get(f"/authors/{slug}/").status_code == 200, "cards cached"
+    with django_assert_max_num_queries(6):
         response = client.get(f"/authors/{slug}/", {"page": 2})
         assert response.status_code == (200 if stories > 20 else 404)
 
