@@ -249,9 +249,16 @@ def batches(items, size=5_000):
 def scores_out_of_date(now=None):
     """Say whether rebuild_scores() is due: the half-life or the base hour changed, or scores were never built."""
     now = now or timezone.now()
-    current = Q(base_hour=base_hour(now), half_life=float(half_life_hours()))
+    base, half_life = base_hour(now), float(half_life_hours())
+    # Spelt as ranges, not "not current", so that it is a few probes of the index.
+    stale = (
+        Q(base_hour__lt=base)
+        | Q(base_hour__gt=base)
+        | Q(base_hour=base, half_life__lt=half_life)
+        | Q(base_hour=base, half_life__gt=half_life)
+    )
     if ReadScore.objects.exists():
-        return ReadScore.objects.exclude(current).exists()
+        return ReadScore.objects.filter(stale).exists()
     return ReadCount.objects.exists()
 
 
@@ -432,22 +439,15 @@ def ranked_articles(limit, now=None):
     base = base_hour(now)
     half_life = float(half_life_hours())
     published = Article.objects.published()
-    scored = published.filter(
-        read_score__base_hour=base, read_score__half_life=half_life
-    )
-    # With fewer than `limit` scored articles there is no limit-th best: take them all.
-    lowest_of_the_best = Coalesce(
-        Subquery(
-            scored.order_by("-read_score__weight").values("read_score__weight")[
-                limit - 1 : limit
-            ]
-        ),
-        Value(-math.inf),
+    best_read_ids = (
+        published.filter(read_score__base_hour=base, read_score__half_life=half_life)
+        .order_by("-read_score__weight", "-published_at", "-pk")
+        .values("pk")[:limit]
     )
     # The weight counts from the base hour; this brings it to the present.
     to_now = 2.0 ** ((base - now.timestamp() / 3600) / half_life)
     best_read = (
-        scored.filter(read_score__weight__gte=lowest_of_the_best)
+        Article.objects.filter(pk__in=best_read_ids)
         .annotate(
             score=F("read_score__weight") * Value(to_now, output_field=FloatField())
         )

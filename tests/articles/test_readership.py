@@ -152,10 +152,12 @@ def test_flush_reads_scores_reads_written_in_bulk():
 def test_ties_go_to_the_newer_article():
     older = make_article(published_at=NOW - timedelta(hours=5))
     newer = make_article(published_at=NOW - timedelta(hours=2))
+    unread = make_article(published_at=NOW - timedelta(hours=1))
     reads(older, hours_ago=1, count=5)
     reads(newer, hours_ago=1, count=5)
 
-    assert ranked()[:2] == [newer.pk, older.pk]
+    assert ranked()[:3] == [newer.pk, older.pk, unread.pk]
+    assert ranked(limit=1) == [newer.pk], "also when only one of them fits"
 
 
 def test_list_is_filled_with_the_newest_published_articles_when_few_have_reads():
