@@ -190,11 +190,12 @@ def add_reads(counts):
             pk__in={article_id for article_id, _ in counts}
         ).values_list("pk", flat=True)
     )
-    rows = [
+    # In key order, so that concurrent flushes lock rows in the same order.
+    rows = sorted(
         (article_id, hour, reads)
         for (article_id, hour), reads in counts.items()
         if article_id in existing
-    ]
+    )
     if not rows:
         return 0
     table = connection.ops.quote_name(ReadCount._meta.db_table)
@@ -225,7 +226,7 @@ def add_weights(cursor, weights, base):
     """
     table = connection.ops.quote_name(ReadScore._meta.db_table)
     half_life = float(half_life_hours())
-    for batch in batches(list(weights.items())):
+    for batch in batches(sorted(weights.items())):
         values = ", ".join(["(%s, %s, %s, %s)"] * len(batch))
         cursor.execute(
             f"INSERT INTO {table} (article_id, weight, base_hour, half_life) "
