@@ -1003,6 +1003,41 @@ class ReadCount(models.Model):
         return f"{self.article_id} @ {self.hour}: {self.count}"
 
 
+class ReadScore(models.Model):
+    """
+    An article's decayed readership, kept current as reads are added and pruned.
+
+    weight is the sum over the article's hourly counts of count * 2 ** ((hour -
+    base_hour) / half_life): exponential decay factorises, so this one number,
+    scaled by 2 ** ((base_hour - now) / half_life), is the score at any moment,
+    and ranking is a walk down an index. See articles/readership.py.
+    """
+
+    article = models.OneToOneField(
+        Article, on_delete=models.CASCADE, primary_key=True, related_name="read_score"
+    )
+    weight = models.FloatField(_("weight"))
+    base_hour = models.IntegerField(
+        _("base hour"), help_text=_("Hours since 1970-01-01 00:00 UTC, e.g. 489600.")
+    )
+    half_life = models.FloatField(_("half-life in hours"), help_text=_("e.g. 24"))
+
+    class Meta:
+        verbose_name = _("read score")
+        verbose_name_plural = _("read scores")
+        indexes = [
+            models.Index(
+                "base_hour",
+                "half_life",
+                models.F("weight").desc(),
+                name="read_score_rank",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.article_id}: {self.weight:g} from hour {self.base_hour}"
+
+
 class AuthorProfile(models.Model):
     """What readers see about a writer: the public page address, a bio and a photo."""
 

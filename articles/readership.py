@@ -4,11 +4,15 @@ Counting reads and ranking the most-read articles: the only place either happens
 A read is counted from the page's beacon, at most once per visitor per article
 per half hour, and kept as a count per article per clock hour. The ranking
 weighs each read by its age: a read is worth 0.5 ** (hours since / half-life).
+That decay factorises, so each article also keeps one running weight
+(ReadScore), updated whenever hourly counts are added or pruned, and the
+ranking walks an index of weights instead of summing every hourly row.
 See docs/most-read.md.
 """
 
 import enum
 import hashlib
+import math
 import re
 import secrets
 import uuid
@@ -19,12 +23,12 @@ import redis
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection, transaction
-from django.db.models import ExpressionWrapper, F, FloatField, Subquery, Sum, Value
-from django.db.models.functions import Coalesce, Power
+from django.db.models import Exists, F, FloatField, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 
-from articles.models import Article, ReadCount
+from articles.models import Article, ReadCount, ReadScore
 from newsroom.cache import Breaker
 
 # Crawlers, link unfurlers, monitors, scripts and headless browsers.
@@ -46,6 +50,22 @@ def half_life_hours():
 def hour_of(moment):
     """Return the clock hour a moment falls in, as hours since the Unix epoch."""
     return int(moment.timestamp() // 3600)
+
+
+def base_hour(now):
+    """
+    Return the hour that weights are counted from at this moment.
+
+    It moves every 400 half-lives, so that the exponents in a weight stay
+    within a few hundred and a double never overflows.
+    """
+    span = math.ceil(400 * half_life_hours())
+    return hour_of(now) // span * span
+
+
+def weight_of(reads, hour, base):
+    """Return what reads in this hour add to a weight counted from base."""
+    return reads * 2.0 ** ((hour - base) / half_life_hours())
 
 
 def is_bot(user_agent):
@@ -164,17 +184,18 @@ def count_in_redis():
 
 
 def add_reads(counts):
-    """Add {(article_id, hour): reads} to the hourly table in one statement."""
+    """Add {(article_id, hour): reads} to the hourly table and the articles' weights."""
     existing = set(
         Article.objects.filter(
             pk__in={article_id for article_id, _ in counts}
         ).values_list("pk", flat=True)
     )
-    rows = [
+    # In key order, so that concurrent flushes lock rows in the same order.
+    rows = sorted(
         (article_id, hour, reads)
         for (article_id, hour), reads in counts.items()
         if article_id in existing
-    ]
+    )
     if not rows:
         return 0
     table = connection.ops.quote_name(ReadCount._meta.db_table)
@@ -184,9 +205,96 @@ def add_reads(counts):
         f"INSERT INTO {table} (article_id, hour, count) VALUES {values} "
         f"ON CONFLICT (article_id, hour) DO UPDATE SET count = {table}.count + excluded.count"
     )
-    with connection.cursor() as cursor:
+    base = base_hour(timezone.now())
+    weights = {}
+    for article_id, hour, reads in rows:
+        weights[article_id] = weights.get(article_id, 0.0) + weight_of(
+            reads, hour, base
+        )
+    with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute(sql, [value for row in rows for value in row])
+        add_weights(cursor, weights, base)
     return sum(reads for _, _, reads in rows)
+
+
+def add_weights(cursor, weights, base):
+    """
+    Add {article_id: weight} to the articles' scores counted from base.
+
+    A score counted from another base or half-life is left alone: it is out
+    of date, and rebuild_scores() recomputes it from the hourly table.
+    """
+    table = connection.ops.quote_name(ReadScore._meta.db_table)
+    half_life = float(half_life_hours())
+    for batch in batches(sorted(weights.items())):
+        values = ", ".join(["(%s, %s, %s, %s)"] * len(batch))
+        cursor.execute(
+            f"INSERT INTO {table} (article_id, weight, base_hour, half_life) "
+            f"VALUES {values} ON CONFLICT (article_id) DO UPDATE SET weight = CASE "
+            f"WHEN {table}.base_hour = excluded.base_hour "
+            f"AND {table}.half_life = excluded.half_life "
+            f"THEN {table}.weight + excluded.weight ELSE {table}.weight END",
+            [
+                value
+                for article_id, weight in batch
+                for value in (article_id, float(weight), base, half_life)
+            ],
+        )
+
+
+def batches(items, size=5_000):
+    """Split items into lists small enough for one statement's parameters on any database."""
+    return [items[start : start + size] for start in range(0, len(items), size)]
+
+
+def scores_out_of_date(now=None):
+    """Say whether rebuild_scores() is due: the half-life or the base hour changed, or scores were never built."""
+    now = now or timezone.now()
+    base, half_life = base_hour(now), float(half_life_hours())
+    # Spelt as ranges, not "not current", so that it is a few probes of the index.
+    stale = (
+        Q(base_hour__lt=base)
+        | Q(base_hour__gt=base)
+        | Q(base_hour=base, half_life__lt=half_life)
+        | Q(base_hour=base, half_life__gt=half_life)
+    )
+    if ReadScore.objects.exists():
+        return ReadScore.objects.filter(stale).exists()
+    return ReadCount.objects.exists()
+
+
+def rebuild_scores(now=None):
+    """
+    Recompute every article's weight from the hourly table, in one statement;
+    return how many articles have one.
+
+    Needed when the half-life or the base hour changes, and after anything
+    writes the hourly table in bulk without add_reads().
+    """
+    now = now or timezone.now()
+    base = base_hour(now)
+    scores = connection.ops.quote_name(ReadScore._meta.db_table)
+    counts = connection.ops.quote_name(ReadCount._meta.db_table)
+    with transaction.atomic(), connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            # Holds off writers of hourly counts until the new weights are
+            # committed, so no read is added between the sum and its storage.
+            cursor.execute(f"LOCK TABLE {counts} IN SHARE MODE")
+        # Django gives SQLite a POWER(); the casts keep PostgreSQL out of NUMERIC.
+        cursor.execute(
+            f"INSERT INTO {scores} (article_id, weight, base_hour, half_life) "
+            f"SELECT article_id, SUM(CAST(count AS DOUBLE PRECISION) * POWER("
+            f"CAST(2 AS DOUBLE PRECISION), CAST(hour - %s AS DOUBLE PRECISION) / %s)), "
+            f"%s, %s FROM {counts} GROUP BY article_id "
+            f"ON CONFLICT (article_id) DO UPDATE SET weight = excluded.weight, "
+            f"base_hour = excluded.base_hour, half_life = excluded.half_life",
+            [base, float(half_life_hours()), base, float(half_life_hours())],
+        )
+        cursor.execute(
+            f"DELETE FROM {scores} WHERE NOT EXISTS "
+            f"(SELECT 1 FROM {counts} WHERE {counts}.article_id = {scores}.article_id)"
+        )
+    return ReadScore.objects.count()
 
 
 @memoize
@@ -275,11 +383,35 @@ def flush_pending_reads():
 
 
 def prune_old_reads(now=None):
-    """Delete hourly counts older than the ranking window; return how many rows went."""
+    """
+    Delete hourly counts older than the ranking window and take them out of
+    the articles' weights; return how many rows went.
+
+    An article left with no reads loses its score row, so that rounding
+    leftovers never rank it above the newest articles.
+    """
     now = now or timezone.now()
-    oldest = hour_of(now - timedelta(days=settings.NEWSROOM_MOST_READ_WINDOW_DAYS + 1))
-    deleted, _ = ReadCount.objects.filter(hour__lt=oldest).delete()
-    return deleted
+    oldest = hour_of(now - timedelta(days=settings.NEWSROOM_MOST_READ_WINDOW_DAYS))
+    base = base_hour(now)
+    counts = connection.ops.quote_name(ReadCount._meta.db_table)
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(
+            f"DELETE FROM {counts} WHERE hour < %s RETURNING article_id, hour, count",
+            [oldest],
+        )
+        pruned = cursor.fetchall()
+        if not pruned:
+            return 0
+        weights = {}
+        for article_id, hour, reads in pruned:
+            weights[article_id] = weights.get(article_id, 0.0) - weight_of(
+                reads, hour, base
+            )
+        add_weights(cursor, weights, base)
+        has_reads = Exists(ReadCount.objects.filter(article=OuterRef("pk")))
+        for batch in batches(list(weights)):
+            ReadScore.objects.filter(pk__in=batch).exclude(has_reads).delete()
+    return len(pruned)
 
 
 RANKED_FIELDS = (
@@ -298,25 +430,28 @@ def ranked_articles(limit, now=None):
     Return up to limit published articles as dicts, by decayed readership,
     best first, topped up with the newest published ones: one query.
 
-    The query is the union of the articles read within the window (found from
-    the hourly table's index) and the newest `limit` articles (found from the
-    publication-time index), so it never scans the whole archive.
+    The query is the union of the `limit` best-read articles (found by walking
+    the index of weights) and the newest `limit` articles (found from the
+    publication-time index), so its cost depends on neither the number of
+    reads nor the size of the archive. Only weights counted from the current
+    base hour and half-life rank; flush_reads rebuilds the others.
     """
     now = now or timezone.now()
-    first_hour = hour_of(now - timedelta(days=settings.NEWSROOM_MOST_READ_WINDOW_DAYS))
+    base = base_hour(now)
+    half_life = float(half_life_hours())
     published = Article.objects.published()
-    hours_since = ExpressionWrapper(
-        Value(now.timestamp() / 3600) - F("read_counts__hour"),
-        output_field=FloatField(),
+    best_read_ids = (
+        published.filter(read_score__base_hour=base, read_score__half_life=half_life)
+        .order_by("-read_score__weight", "-published_at", "-pk")
+        .values("pk")[:limit]
     )
-    weight = ExpressionWrapper(
-        F("read_counts__count")
-        * Power(Value(0.5), hours_since / Value(float(half_life_hours()))),
-        output_field=FloatField(),
-    )
-    read_recently = (
-        published.filter(read_counts__hour__gte=first_hour)
-        .annotate(score=Sum(weight))
+    # The weight counts from the base hour; this brings it to the present.
+    to_now = 2.0 ** ((base - now.timestamp() / 3600) / half_life)
+    best_read = (
+        Article.objects.filter(pk__in=best_read_ids)
+        .annotate(
+            score=F("read_score__weight") * Value(to_now, output_field=FloatField())
+        )
         .values(*RANKED_FIELDS)
         .order_by()
     )
@@ -332,9 +467,9 @@ def ranked_articles(limit, now=None):
         .order_by()
     )
     # An article can be in both parts; twice the limit leaves room to drop repeats.
-    rows = read_recently.union(newest, all=True).order_by(
-        "-score", "-published_at", "-id"
-    )[: 2 * limit]
+    rows = best_read.union(newest, all=True).order_by("-score", "-published_at", "-id")[
+        : 2 * limit
+    ]
     ranked, seen = [], set()
     for row in rows:
         if row["id"] not in seen:

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles import readership, workflow
-from articles.models import Article, ReadCount
+from articles.models import Article, ReadCount, ReadScore
 from tests.factories import make_article, make_section
 
 pytestmark = pytest.mark.django_db
@@ -51,6 +51,7 @@ def test_each_read_is_worth_half_as_much_per_half_life(settings):
     assert ranked()[:2] == [stale.pk, fresh.pk]
 
     settings.NEWSROOM_MOST_READ_HALF_LIFE_HOURS = 2
+    readership.rebuild_scores()
     assert ranked()[:2] == [fresh.pk, stale.pk]
 
 
@@ -62,19 +63,101 @@ def test_reads_older_than_the_window_are_ignored(settings):
     )
     reads(outside, hours_ago=15 * 24, count=10_000)
     reads(inside, hours_ago=13 * 24, count=1)
+    readership.prune_old_reads(now=NOW)
 
     scores = {row["id"]: row["score"] for row in readership.ranked_articles(8, now=NOW)}
     assert scores[inside.pk] > 0
     assert scores.get(outside.pk, 0) == 0
 
 
+def test_reads_pruned_from_the_window_leave_the_ranking_and_their_score(settings):
+    settings.NEWSROOM_MOST_READ_WINDOW_DAYS = 14
+    faded = make_article(published_at=NOW - timedelta(days=20))
+    newest = make_article(published_at=NOW - timedelta(hours=1))
+    reads(faded, hours_ago=14 * 24 + 1, count=1_000_000)
+    assert ranked()[:2] == [faded.pk, newest.pk]
+
+    assert readership.prune_old_reads(now=NOW) == 1
+
+    assert ranked() == [newest.pk, faded.pk]
+    assert not ReadScore.objects.filter(article=faded).exists()
+
+
+def test_weights_kept_by_adding_and_pruning_equal_a_rebuild_from_scratch(settings):
+    settings.NEWSROOM_MOST_READ_WINDOW_DAYS = 14
+    articles = [make_article() for _ in range(4)]
+    for number, article in enumerate(articles):
+        for hours_ago in (0, 5, 13 * 24, 14 * 24 + 3, 20 * 24):
+            reads(article, hours_ago=hours_ago, count=number * 7 + hours_ago + 1)
+    reads(articles[0], hours_ago=5, count=11)
+    readership.prune_old_reads(now=NOW)
+    kept = dict(ReadScore.objects.values_list("article", "weight"))
+
+    ReadScore.objects.all().delete()
+    assert readership.rebuild_scores() == 4
+
+    rebuilt = dict(ReadScore.objects.values_list("article", "weight"))
+    assert kept == pytest.approx(rebuilt)
+    hours = {readership.hour_of(NOW - timedelta(hours=h)) for h in (0, 5, 13 * 24)}
+    base = readership.base_hour(NOW)
+    assert kept[articles[0].pk] == pytest.approx(
+        sum(
+            row.count * 2 ** ((row.hour - base) / 24)
+            for row in ReadCount.objects.filter(article=articles[0])
+        )
+    )
+    assert (
+        set(
+            ReadCount.objects.filter(article=articles[0]).values_list("hour", flat=True)
+        )
+        == hours
+    )
+
+
+def test_a_rebuild_with_no_reads_leaves_no_scores():
+    make_article()
+
+    assert readership.rebuild_scores() == 0
+    assert not ReadScore.objects.exists()
+    assert not readership.scores_out_of_date()
+
+
+def test_flush_reads_picks_up_a_changed_half_life(settings, capsys):
+    settings.NEWSROOM_MOST_READ_HALF_LIFE_HOURS = 10
+    fresh, stale = make_article(), make_article()
+    reads(fresh, hours_ago=0, count=100, now=timezone.now())
+    reads(stale, hours_ago=10, count=210, now=timezone.now())
+    assert ranked(now=timezone.now())[:2] == [stale.pk, fresh.pk]
+
+    settings.NEWSROOM_MOST_READ_HALF_LIFE_HOURS = 2
+    call_command("flush_reads")
+
+    assert "Recomputed the read scores of 2 articles" in capsys.readouterr().out
+    assert ranked(now=timezone.now())[:2] == [fresh.pk, stale.pk]
+    assert not readership.scores_out_of_date()
+
+
+def test_flush_reads_scores_reads_written_in_bulk():
+    quiet, busy = make_article(), make_article(published_at=NOW - timedelta(days=2))
+    ReadCount.objects.create(
+        article=busy, hour=readership.hour_of(timezone.now()), count=40
+    )
+    assert ranked(now=timezone.now())[:2] == [quiet.pk, busy.pk]
+
+    call_command("flush_reads")
+
+    assert ranked(now=timezone.now())[:2] == [busy.pk, quiet.pk]
+
+
 def test_ties_go_to_the_newer_article():
     older = make_article(published_at=NOW - timedelta(hours=5))
     newer = make_article(published_at=NOW - timedelta(hours=2))
+    unread = make_article(published_at=NOW - timedelta(hours=1))
     reads(older, hours_ago=1, count=5)
     reads(newer, hours_ago=1, count=5)
 
-    assert ranked()[:2] == [newer.pk, older.pk]
+    assert ranked()[:3] == [newer.pk, older.pk, unread.pk]
+    assert ranked(limit=1) == [newer.pk], "also when only one of them fits"
 
 
 def test_list_is_filled_with_the_newest_published_articles_when_few_have_reads():

@@ -7,11 +7,15 @@ from articles import readership
 class Command(BaseCommand):
     help = (
         "Move read counts buffered in Redis into the hourly table and delete hourly "
-        "counts older than the ranking window. Run it every minute (e.g. from cron); "
+        "counts older than the ranking window; first recompute the articles' read "
+        "scores if they are out of date (a new half-life or base hour). Run it every minute (e.g. from cron); "
         "it is safe to run while readers are counted and after a crash."
     )
 
     def handle(self, *args, **options):
+        if readership.scores_out_of_date():
+            scored = readership.rebuild_scores()
+            self.stdout.write(f"Recomputed the read scores of {scored:,} articles.")
         if settings.REDIS_URL:
             moved = readership.flush_pending_reads()
             self.stdout.write(
