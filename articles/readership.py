@@ -294,6 +294,10 @@ def rebuild_scores(now=None):
             f"DELETE FROM {scores} WHERE NOT EXISTS "
             f"(SELECT 1 FROM {counts} WHERE {counts}.article_id = {scores}.article_id)"
         )
+        if connection.vendor == "postgresql":
+            # Without fresh statistics the planner scans every article for the
+            # ranking (700 ms at 100,000) instead of walking the weight index.
+            cursor.execute(f"ANALYZE {scores}")
     return ReadScore.objects.count()
 
 
