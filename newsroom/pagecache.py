@@ -592,7 +592,7 @@ class PageCacheMiddleware:
         if (
             environ["REQUEST_METHOD"] == "HEAD"
             or not captured["status"].startswith("200")
-            or not _is_public(captured["headers"])
+            or not is_public_page(captured["headers"])
         ):
             start_response(
                 captured["status"], captured["headers"], captured["exc_info"]
@@ -611,5 +611,15 @@ class PageCacheMiddleware:
         return answer(environ, start_response, page, "pass")
 
 
-def _is_public(headers):
-    return "public" in dict(directives(headers))
+def is_public_page(headers):
+    """
+    Return whether a response is a page public_page() marked for sharing:
+    files WhiteNoise serves (public, but with no s-maxage, and often already
+    compressed) pass through untouched.
+    """
+    found = dict(directives(headers))
+    return (
+        "public" in found
+        and "s-maxage" in found
+        and _header(headers, "content-encoding") is None
+    )

@@ -259,3 +259,13 @@ def test_behind_a_tls_proxy_http_and_https_pages_are_kept_apart(site, story, set
     assert f'<link rel="canonical" href="https://127.0.0.1{url}">' in secure.text
     assert f'<link rel="canonical" href="http://127.0.0.1{url}">' in plain.text
     assert site.get(url, x_forwarded_proto="https").cache_state == "hit"
+
+
+def test_files_whitenoise_serves_pass_through_untouched(site):
+    plain = site.get("/favicon.ico")
+    compressed = site.get("/favicon.ico", accept_encoding="gzip, br")
+
+    assert plain.status == 200
+    assert plain.cache_state is None
+    assert compressed.cache_state is None
+    assert plain.body.startswith(b"\x00\x00\x01\x00"), "an icon, as WhiteNoise sent it"
