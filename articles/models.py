@@ -1183,3 +1183,23 @@ class ArticleSlugHistory(models.Model):
 
     def __str__(self):
         return self.slug
+
+
+class AppliedReadBatch(models.Model):
+    """
+    A batch of reads buffered in Redis whose counts are in the hourly table.
+
+    Written in the same transaction as the counts, so that a flush that dies
+    after committing and before deleting the batch from Redis never counts it
+    twice when the next flush finds it again.
+    """
+
+    batch_id = models.CharField(_("batch"), max_length=64, primary_key=True)
+    applied_at = models.DateTimeField(_("applied at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("applied read batch")
+        verbose_name_plural = _("applied read batches")
+
+    def __str__(self):
+        return self.batch_id

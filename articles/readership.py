@@ -28,7 +28,7 @@ from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 
-from articles.models import Article, ReadCount, ReadScore
+from articles.models import AppliedReadBatch, Article, ReadCount, ReadScore
 from newsroom.cache import Breaker
 
 # Crawlers, link unfurlers, monitors, scripts and headless browsers.
@@ -363,9 +363,11 @@ def flush_pending_reads():
     """
     Move counts buffered in Redis into the hourly table; return how many reads moved.
 
-    The pending hash is renamed before it is read, so reads arriving meanwhile
-    start a new hash; a flush that dies half-way leaves its renamed hash to be
-    picked up by the next run.
+    The pending hash is renamed to a batch of its own before it is read, so
+    reads arriving meanwhile start a new hash. A batch's counts are committed
+    together with a record that it was applied, so a flush that dies at any
+    point is safe to run again: a batch left in Redis is applied by the next
+    run, or only deleted if its counts are already in the table.
     """
     client = redis_client()
     flushing_prefix = f"{settings.NEWSROOM_REDIS_PREFIX}:reads:flushing:"
@@ -380,9 +382,17 @@ def flush_pending_reads():
         for field, reads in client.hgetall(key).items():
             article_id, hour = (int(part) for part in field.decode().split(":"))
             counts[(article_id, hour)] = int(reads)
+        batch_id = key.decode().removeprefix(flushing_prefix)
         with transaction.atomic():
-            moved += add_reads(counts)
+            # A concurrent flush of the same batch waits here on the primary key.
+            _, new = AppliedReadBatch.objects.get_or_create(batch_id=batch_id)
+            if new:
+                moved += add_reads(counts)
         client.delete(key)
+    # A batch is found again only by the run right after a crash.
+    AppliedReadBatch.objects.filter(
+        applied_at__lt=timezone.now() - timedelta(days=7)
+    ).delete()
     return moved
 
 

@@ -1,5 +1,8 @@
+import time
+
 from django.conf import settings
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
+from django.db import close_old_connections
 
 from articles import readership
 
@@ -8,11 +11,40 @@ class Command(BaseCommand):
     help = (
         "Move read counts buffered in Redis into the hourly table and delete hourly "
         "counts older than the ranking window; first recompute the articles' read "
-        "scores if they are out of date (a new half-life or base hour). Run it every minute (e.g. from cron); "
-        "it is safe to run while readers are counted and after a crash."
+        "scores if they are out of date (a new half-life or base hour). Run it every "
+        "minute (from cron, or as a service with --every 60); it is safe to run while "
+        "readers are counted, twice at once, and again after a crash."
     )
 
-    def handle(self, *args, **options):
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--every",
+            type=int,
+            metavar="SECONDS",
+            help="Keep running, flushing every SECONDS (e.g. 60), for a process "
+            "manager such as systemd; stop it with Ctrl-C or SIGTERM.",
+        )
+
+    def handle(self, *args, every=None, **options):
+        if every is not None and every < 1:
+            raise CommandError(
+                "--every takes a number of seconds of 1 or more, e.g. 60."
+            )
+        if every is None:
+            self.flush()
+            return
+        self.stdout.write(f"Flushing reads every {every} s; Ctrl-C stops.")
+        try:
+            while True:
+                started = time.monotonic()
+                self.flush()
+                # A database restarted meanwhile is reconnected to on the next pass.
+                close_old_connections()
+                time.sleep(max(0.0, every - (time.monotonic() - started)))
+        except KeyboardInterrupt:
+            self.stdout.write("Stopped.")
+
+    def flush(self):
         if readership.scores_out_of_date():
             scored = readership.rebuild_scores()
             self.stdout.write(f"Recomputed the read scores of {scored:,} articles.")

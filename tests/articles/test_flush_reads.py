@@ -1,0 +1,145 @@
+"""Reads buffered in Redis reach the hourly table exactly once, whatever happens to a flush."""
+
+import io
+import os
+import threading
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+from django.db.models import Sum
+from django.test import Client
+from django.urls import reverse
+
+from articles import readership
+from articles.management.commands import flush_reads
+from articles.models import ReadCount
+from tests.factories import make_article
+
+needs_redis = pytest.mark.skipif(
+    not os.environ.get("REDIS_URL"), reason="REDIS_URL is not set"
+)
+
+BROWSER = "Mozilla/5.0 (X11; Linux x86_64) Firefox/133.0"
+
+
+def beacon(client, article, reader):
+    return client.post(
+        reverse("articles:read", args=[article.pk]),
+        HTTP_USER_AGENT=BROWSER,
+        REMOTE_ADDR=f"198.51.100.{reader % 250}",
+        HTTP_X_READER=str(reader),
+    )
+
+
+def counted(article):
+    return (
+        ReadCount.objects.filter(article=article).aggregate(total=Sum("count"))["total"]
+        or 0
+    )
+
+
+@needs_redis
+@pytest.mark.django_db
+def test_a_flush_that_dies_after_its_commit_counts_nothing_twice(client, monkeypatch):
+    article = make_article()
+    for reader in range(5):
+        assert beacon(client, article, reader).status_code == 204
+    real_delete = readership.redis_client().delete
+
+    def crash(*keys):
+        raise ConnectionError("the flush died before it could tidy Redis")
+
+    monkeypatch.setattr(readership.redis_client(), "delete", crash)
+    with pytest.raises(ConnectionError):
+        readership.flush_pending_reads()
+    assert counted(article) == 5, "committed before the crash"
+
+    monkeypatch.setattr(readership.redis_client(), "delete", real_delete)
+    readership.flush_pending_reads()
+    readership.flush_pending_reads()
+
+    assert counted(article) == 5
+
+
+@needs_redis
+@pytest.mark.django_db
+def test_reads_of_a_deleted_article_do_not_stop_the_others_being_counted(client):
+    deleted, kept = make_article(), make_article()
+    beacon(client, deleted, 1)
+    beacon(client, kept, 1)
+    deleted.delete()
+
+    assert readership.flush_pending_reads() == 1
+
+    beacon(client, kept, 2)
+    assert readership.flush_pending_reads() == 1
+    assert counted(kept) == 2
+
+
+@needs_redis
+# Threads need committed rows; serialized_rollback leaves the database as the
+# migrations made it for the browser and Varnish tests that follow.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="concurrent writers need PostgreSQL"
+)
+def test_beacons_from_many_readers_during_flushes_are_counted_exactly(settings):
+    settings.NEWSROOM_CLIENT_IP_HEADER = "HTTP_X_READER"
+    articles = [make_article() for _ in range(3)]
+    readers, errors = 60, []
+    stop = threading.Event()
+
+    def read(first):
+        client = Client()
+        try:
+            for reader in range(first, readers, 4):
+                for article in articles:
+                    response = beacon(client, article, reader)
+                    if response.status_code != 204:
+                        errors.append(response.status_code)
+        finally:
+            connection.close()
+
+    def flush_until_stopped():
+        try:
+            while not stop.is_set():
+                readership.flush_pending_reads()
+        finally:
+            connection.close()
+
+    flusher = threading.Thread(target=flush_until_stopped)
+    flusher.start()
+    senders = [threading.Thread(target=read, args=(first,)) for first in range(4)]
+    for sender in senders:
+        sender.start()
+    for sender in senders:
+        sender.join()
+    stop.set()
+    flusher.join()
+    readership.flush_pending_reads()
+
+    assert errors == []
+    assert [counted(article) for article in articles] == [readers] * 3
+
+
+# The loop reconnects between passes, which a test transaction would not survive.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_flush_reads_every_keeps_flushing_until_stopped(monkeypatch):
+    passes = []
+
+    def sleep(seconds):
+        passes.append(seconds)
+        if len(passes) == 2:
+            raise KeyboardInterrupt
+
+    monkeypatch.setattr(flush_reads.time, "sleep", sleep)
+    output = io.StringIO()
+
+    call_command("flush_reads", every=60, stdout=output)
+
+    text = output.getvalue()
+    assert "Flushing reads every 60 s" in text
+    assert text.count("hourly rows older than the ranking window") == 2
+    assert text.rstrip().endswith("Stopped.")
+    assert all(0 < seconds <= 60 for seconds in passes)
