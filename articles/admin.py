@@ -40,8 +40,20 @@ Status = Article.Status
 AUTOSAVE_SAVED_COOKIE = "newsroom_autosave_saved"
 
 
+class PurgesEverythingOnDelete:
+    """For things whose name shows on nearly every page: deleting one purges them all."""
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        purge.everything_changed()
+
+    def delete_queryset(self, request, queryset):
+        super().delete_queryset(request, queryset)
+        purge.everything_changed()
+
+
 @admin.register(Section)
-class SectionAdmin(admin.ModelAdmin):
+class SectionAdmin(PurgesEverythingOnDelete, admin.ModelAdmin):
     list_display = ["name", "slug", "position", "is_active", "article_count"]
     list_editable = ["position", "is_active"]
     list_display_links = ["name"]
@@ -58,14 +70,6 @@ class SectionAdmin(admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
         # Every page carries the navigation.
-        purge.everything_changed()
-
-    def delete_model(self, request, obj):
-        super().delete_model(request, obj)
-        purge.everything_changed()
-
-    def delete_queryset(self, request, queryset):
-        super().delete_queryset(request, queryset)
         purge.everything_changed()
 
     def get_deleted_objects(self, objs, request):
@@ -88,7 +92,7 @@ admin.site.unregister(Tag)
 
 
 @admin.register(Tag)
-class TagAdmin(admin.ModelAdmin):
+class TagAdmin(PurgesEverythingOnDelete, admin.ModelAdmin):
     list_display = ["name", "slug"]
     ordering = ["name", "slug"]
     search_fields = ["name"]
@@ -99,14 +103,6 @@ class TagAdmin(admin.ModelAdmin):
         super().save_model(request, obj, form, change)
         if change:
             purge.everything_changed()
-
-    def delete_model(self, request, obj):
-        super().delete_model(request, obj)
-        purge.everything_changed()
-
-    def delete_queryset(self, request, queryset):
-        super().delete_queryset(request, queryset)
-        purge.everything_changed()
 
 
 def _refusal(section, held):
