@@ -210,12 +210,32 @@ class ArticleQuerySet(models.QuerySet):
         together they change whenever what the fronts list changes, a
         scheduled article going live included. Two index reads, one query.
         """
-        newest_live = self.published().newest_first().values("published_at")[:1]
         return (
             self.order_by("-updated_at")
-            .annotate(newest_live=Subquery(newest_live))
+            .annotate(newest_live=self._newest_live())
             .values_list("updated_at", "newest_live")
             .first()
+        )
+
+    def with_last_change(self):
+        """
+        Annotate each article with last_change() as `last_change_saved` and
+        `last_change_live`, saving a page that needs both its query.
+        """
+        return self.annotate(
+            last_change_saved=Subquery(
+                self.model._default_manager.order_by("-updated_at").values(
+                    "updated_at"
+                )[:1]
+            ),
+            last_change_live=self._newest_live(),
+        )
+
+    def _newest_live(self):
+        return Subquery(
+            self.model._default_manager.published()
+            .newest_first()
+            .values("published_at")[:1]
         )
 
     def update_search_vectors(self):
@@ -280,6 +300,26 @@ class ArticleQuerySet(models.QuerySet):
     def for_cards(self):
         """Return articles ready for cards on fronts and lists: section and byline fetched."""
         return self.with_byline()
+
+    def for_page_keys(self):
+        """
+        Return articles with only what the article page needs when its cached
+        fragments hit: the address, the title and the fragment keys. The rest
+        (for_article_page) is fetched only when a fragment must be rendered.
+        """
+        return (
+            self.select_related("section")
+            .with_last_change()
+            .only(
+                "slug",
+                "headline",
+                "seo_title",
+                "version",
+                "updated_at",
+                "section__slug",
+                "section__name",
+            )
+        )
 
     def for_article_page(self):
         """

@@ -12,10 +12,11 @@ from django.template import loader
 from django.template.response import TemplateResponse
 from django.utils.cache import patch_cache_control
 from django.utils.decorators import method_decorator
+from django.utils.functional import SimpleLazyObject
 from django.utils.http import http_date
 from django.views.decorators.csrf import csrf_exempt, requires_csrf_token
 from django.views.decorators.http import require_POST
-from django.views.generic import DetailView, ListView
+from django.views.generic import ListView, TemplateView
 from taggit.models import Tag
 
 from articles import readership
@@ -120,19 +121,32 @@ class NewerOlderPagesMixin:
         return None, page, page.object_list, page.has_other_pages()
 
 
-class ArticleDetailView(DetailView):
+class ArticleDetailView(TemplateView):
+    """
+    An article page. When its fragments are cached it costs two small
+    queries: the article's address and fragment keys (for_page_keys) and what
+    the fronts list (for the related block). The article with its authors,
+    subheadings, tags and corrections is fetched only when a fragment that
+    shows them has to be rendered; it is a lazy object until then, which is
+    why this is not a DetailView (its context code evaluates the object).
+    """
+
     template_name = "articles/article_detail.html"
-    context_object_name = "article"
     preview = False
 
     def get(self, request, *args, **kwargs):
         slug = kwargs["slug"]
-        try:
-            self.object = Article.objects.published().for_article_page().get(slug=slug)
-        except Article.DoesNotExist:
+        self.page = (
+            Article.objects.published().for_page_keys().filter(slug=slug).first()
+        )
+        if self.page is None:
             return self.missing(slug)
-        if self.object.section.slug != kwargs["section"]:
-            return redirect(self.object, permanent=True)
+        if self.page.section.slug != kwargs["section"]:
+            return redirect(self.page, permanent=True)
+        self.front_version = (self.page.last_change_saved, self.page.last_change_live)
+        self.object = SimpleLazyObject(
+            lambda: Article.objects.for_article_page().get(pk=self.page.pk)
+        )
         return self.render_to_response(self.get_context_data())
 
     def missing(self, slug):
@@ -152,23 +166,34 @@ class ArticleDetailView(DetailView):
         raise Http404("No published article has this address.")
 
     def get_context_data(self, **kwargs):
-        article = self.object
+        article, request = self.object, self.request
         context = super().get_context_data(
+            article=article,
+            page=self.page,
             preview=self.preview,
-            # Read by the template only when its cached fragment, keyed by what
-            # the fronts list (front_version), is missing.
-            related=Article.objects.published().related_to(article, RELATED_ARTICLES),
-            front_version=Article.objects.last_change(),
+            # The rest is read by the template only inside fragments that
+            # are missing from the cache.
+            related=SimpleLazyObject(
+                lambda: list(
+                    Article.objects.published().related_to(article, RELATED_ARTICLES)
+                )
+            ),
+            front_version=self.front_version,
             **kwargs,
         )
         if not self.preview:
+            # Callables: the template calls them only inside a fragment it renders.
             context.update(
-                canonical_url=self.request.build_absolute_uri(
+                # Fragments with absolute addresses differ per site address.
+                site_url=request.build_absolute_uri("/"),
+                canonical_url=lambda: request.build_absolute_uri(
                     article.get_absolute_url()
                 ),
-                hero_image_url=article.hero_largest
-                and self.request.build_absolute_uri(article.hero_largest["url"]),
-                structured_data=news_article_schema(article, self.request),
+                hero_image_url=lambda: (
+                    article.hero_largest
+                    and request.build_absolute_uri(article.hero_largest["url"])
+                ),
+                structured_data=lambda: news_article_schema(article, request),
             )
         return context
 
@@ -179,7 +204,8 @@ class PreviewView(ArticleDetailView):
     preview = True
 
     def get(self, request, *args, **kwargs):
-        self.object = self.get_object()
+        self.object = self.page = self.get_object()
+        self.front_version = Article.objects.last_change()
         response = self.render_to_response(self.get_context_data())
         # Never cached, never indexed; the template sends no read beacon.
         response["X-Robots-Tag"] = "noindex, nofollow"
