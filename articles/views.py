@@ -123,9 +123,9 @@ class NewerOlderPagesMixin:
 
 class ArticleDetailView(TemplateView):
     """
-    An article page. When its fragments are cached it costs two small
-    queries: the article's address and fragment keys (for_page_keys) and what
-    the fronts list (for the related block). The article with its authors,
+    An article page. When its fragments are cached it costs one small
+    query: the article's address and fragment keys (Article.live_page_keys),
+    with what the fronts list for the related block. The article with its authors,
     subheadings, tags and corrections is fetched only when a fragment that
     shows them has to be rendered; it is a lazy object until then, which is
     why this is not a DetailView (its context code evaluates the object).
@@ -136,14 +136,12 @@ class ArticleDetailView(TemplateView):
 
     def get(self, request, *args, **kwargs):
         slug = kwargs["slug"]
-        self.page = (
-            Article.objects.published().for_page_keys().filter(slug=slug).first()
-        )
+        self.page = Article.live_page_keys(slug)
         if self.page is None:
             return self.missing(slug)
         if self.page.section.slug != kwargs["section"]:
             return redirect(self.page, permanent=True)
-        self.front_version = (self.page.last_change_saved, self.page.last_change_live)
+        self.front_version = self.page.last_change
         self.object = SimpleLazyObject(
             lambda: Article.objects.for_article_page().get(pk=self.page.pk)
         )

@@ -13,6 +13,9 @@ import threading
 import time
 from functools import wraps
 
+from django.core.cache import caches
+from django.core.cache.backends.base import DEFAULT_TIMEOUT, BaseCache
+from django.core.cache.backends.locmem import LocMemCache
 from django.core.cache.backends.redis import RedisCache
 from redis import RedisError
 
@@ -100,3 +103,65 @@ class ResilientRedisCache(RedisCache):
     delete_many = _forgiving(RedisCache.delete_many, _nothing)
     incr = _forgiving(RedisCache.incr, _incr)
     clear = _forgiving(RedisCache.clear, _false)
+
+
+class FragmentCache(BaseCache):
+    """
+    The cache {% cache %} fragments use (Django looks for the alias
+    "template_fragments"): a small memory tier in each process in front of
+    the shared cache, so a page whose fragments are warm asks Redis for none
+    of them. It needs no invalidation because a fragment key holds
+    everything that changes the fragment (articles/fragments.py): what is
+    stored under a key never changes, so a copy of it is never wrong.
+    """
+
+    def __init__(self, location, params):
+        super().__init__(params)
+        self.shared_alias = params.get("OPTIONS", {}).get("SHARED", "default")
+        self.memory = LocMemCache(
+            f"fragments:{location}",
+            {
+                "TIMEOUT": params.get("TIMEOUT", 300),
+                "OPTIONS": params.get("OPTIONS", {}),
+            },
+        )
+
+    @property
+    def shared(self):
+        return caches[self.shared_alias]
+
+    def get(self, key, default=None, version=None):
+        value = self.memory.get(key, _MISSING, version)
+        if value is _MISSING:
+            value = self.shared.get(key, _MISSING, version)
+            if value is _MISSING:
+                return default
+            self.memory.set(key, value, version=version)
+        return value
+
+    def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        self.shared.set(key, value, timeout, version)
+        self.memory.set(key, value, timeout, version)
+
+    def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        added = self.shared.add(key, value, timeout, version)
+        if added:
+            self.memory.set(key, value, timeout, version)
+        return added
+
+    def touch(self, key, timeout=DEFAULT_TIMEOUT, version=None):
+        return self.shared.touch(key, timeout, version)
+
+    def delete(self, key, version=None):
+        self.memory.delete(key, version)
+        return self.shared.delete(key, version)
+
+    def has_key(self, key, version=None):
+        return self.memory.has_key(key, version) or self.shared.has_key(key, version)
+
+    def clear(self):
+        self.memory.clear()
+        self.shared.clear()
+
+
+_MISSING = object()

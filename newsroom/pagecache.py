@@ -460,7 +460,19 @@ def storable_lifetime(status, headers):
         return 0
 
 
-def make_page(status, headers, body, lifetime):
+def compress(body, encoding):
+    if encoding == "br":
+        return brotli.compress(body, quality=5)
+    if encoding == "gzip":
+        return gzip.compress(body, compresslevel=6, mtime=0)
+    return body
+
+
+def make_page(status, headers, body, lifetime, encodings=("br", "gzip")):
+    """
+    Make a page from an answer, compressed in each of `encodings` (a page
+    that is kept must serve every client; one passed on, only this one).
+    """
     kept = [
         (name, value)
         for name, value in headers
@@ -477,10 +489,7 @@ def make_page(status, headers, body, lifetime):
     return Page(
         status=status,
         headers=kept,
-        bodies={
-            "br": brotli.compress(body, quality=5),
-            "gzip": gzip.compress(body, compresslevel=6, mtime=0),
-        },
+        bodies={encoding: compress(body, encoding) for encoding in encodings},
         etag=etag,
         last_modified=last_modified and _http_date_to_timestamp(last_modified),
         stored_at=now,
@@ -544,10 +553,12 @@ def answer(environ, start_response, page, state):
         )
         return [b""]
     encoding = choose_encoding(environ)
-    if encoding == "identity":
-        body = gzip.decompress(page.bodies["gzip"])
-    else:
+    if encoding in page.bodies:
         body = page.bodies[encoding]
+    else:
+        # Kept pages hold the compressed bodies only.
+        body = gzip.decompress(page.bodies["gzip"])
+    if encoding != "identity":
         headers.append(("Content-Encoding", encoding))
     headers.append(("Content-Length", str(len(body))))
     start_response(page.status, headers)
@@ -604,10 +615,18 @@ class PageCacheMiddleware:
             if hasattr(result, "close"):
                 result.close()
         lifetime = storable_lifetime(captured["status"], captured["headers"])
-        page = make_page(captured["status"], captured["headers"], body, lifetime)
         if store is not None and lifetime > 0:
+            page = make_page(captured["status"], captured["headers"], body, lifetime)
             store.store(key, page, token)
             return answer(environ, start_response, page, "miss")
+        # Compressed only as this client asks: nothing else will read it.
+        page = make_page(
+            captured["status"],
+            captured["headers"],
+            body,
+            lifetime,
+            encodings=(choose_encoding(environ),),
+        )
         return answer(environ, start_response, page, "pass")
 
 

@@ -120,7 +120,14 @@ if REDIS_URL:
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "newsroom"),
             "TIMEOUT": 300,
             "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.5},
-        }
+        },
+        # Rendered fragments, also kept in each process (newsroom/cache.py).
+        "template_fragments": {
+            "BACKEND": "newsroom.cache.FragmentCache",
+            "LOCATION": "newsroom",
+            "TIMEOUT": 300,
+            "OPTIONS": {"MAX_ENTRIES": 500},
+        },
     }
 else:
     CACHES = {

@@ -548,3 +548,31 @@ def test_related_articles_follow_publications_and_withdrawals(
 
     assert newer.headline in related()
     assert "Earlier council story" not in related()
+
+
+def test_the_page_keys_query_finds_exactly_the_live_articles_with_the_fronts_version():
+    section = make_section(name="Politics")
+    live = make_article(
+        section=section, headline="Live", seo_title="Live: the search title"
+    )
+    hidden = [
+        make_article(status=Article.Status.DRAFT),
+        make_article(status=Article.Status.IN_REVIEW),
+        make_article(status=Article.Status.WITHDRAWN),
+        make_article(published_at=timezone.now() + timedelta(hours=1)),
+    ]
+    # The newest save is a scheduled article: the fronts' version must see it.
+    make_article(published_at=timezone.now() + timedelta(hours=2))
+
+    page = Article.live_page_keys(live.slug)
+
+    assert (page.pk, page.display_headline, page.version) == (
+        live.pk,
+        "Live: the search title",
+        live.version,
+    )
+    assert page.get_absolute_url() == live.get_absolute_url()
+    assert page.section == section and page.section.name == "Politics"
+    assert page.last_change == Article.objects.last_change()
+    assert [Article.live_page_keys(article.slug) for article in hidden] == [None] * 4
+    assert Article.live_page_keys("no-such-story") is None

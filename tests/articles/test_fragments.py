@@ -3,6 +3,8 @@
 import re
 
 import pytest
+import redis
+from django.conf import settings
 from django.urls import reverse
 from taggit.models import Tag
 
@@ -175,3 +177,20 @@ def test_a_warm_home_page_costs_one_query(client, story, django_assert_num_queri
 
     with django_assert_num_queries(1):
         assert client.get("/").status_code == 200
+
+
+@pytest.mark.skipif(not settings.REDIS_URL, reason="The memory tier fronts Redis only.")
+def test_warm_fragments_come_from_the_process_without_asking_redis(
+    client, story, django_assert_max_num_queries
+):
+    first = page(client, story)
+    # Gone from Redis (evicted, say): this process's copies still answer.
+    shared = redis.Redis.from_url(settings.REDIS_URL)
+    assert shared.delete(*shared.keys("*template.cache.*")) >= 3
+
+    with django_assert_max_num_queries(1):
+        assert page(client, story) == first
+
+    story.headline = "Court hears new evidence"
+    story.save()
+    assert "Court hears new evidence" in page(client, story)
