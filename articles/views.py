@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.contrib.admin.views.decorators import staff_member_required
 from django.contrib.sitemaps.views import x_robots_tag
-from django.core.paginator import InvalidPage
+from django.core.paginator import InvalidPage, Paginator
 from django.db import InterfaceError, OperationalError
 from django.http import Http404, HttpResponse, HttpResponseServerError
 from django.shortcuts import get_object_or_404, redirect
@@ -12,7 +12,7 @@ from django.template import loader
 from django.template.response import TemplateResponse
 from django.utils.cache import patch_cache_control
 from django.utils.decorators import method_decorator
-from django.utils.functional import SimpleLazyObject
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.http import http_date
 from django.views.decorators.csrf import csrf_exempt, requires_csrf_token
 from django.views.decorators.http import require_POST
@@ -44,17 +44,6 @@ def requested_page(request):
         return max(1, int(request.GET.get("page", 1)))
     except ValueError:
         return 1
-
-
-class NearestPageMixin:
-    """Paginate by 20 and answer a bad ?page= with the nearest real page, never an error."""
-
-    paginate_by = 20
-
-    def paginate_queryset(self, queryset, page_size):
-        paginator = self.get_paginator(queryset, page_size)
-        page = paginator.get_page(requested_page(self.request))
-        return paginator, page, page.object_list, page.has_other_pages()
 
 
 @dataclass
@@ -271,22 +260,39 @@ class AuthorDetailView(NewerOlderPagesMixin, ListView):
         return super().get_context_data(profile=self.profile, **kwargs)
 
 
-class SearchView(NearestPageMixin, ListView):
-    template_name = "articles/search.html"
+class SearchView(TemplateView):
+    """
+    Search results, a fragment keyed by the words, the page number and what
+    the fronts list: a search many readers make (the news of the day) runs
+    once per change of the site; the query runs only when the fragment is
+    missing.
+    """
 
-    def get_queryset(self):
+    template_name = "articles/search.html"
+    paginate_by = 20
+
+    def get_context_data(self, **kwargs):
         typed = "".join(
             char for char in self.request.GET.get("q", "") if char.isprintable()
         )
         self.query = " ".join(typed.split())[:MAX_QUERY_LENGTH]
-        if not self.query.strip("'\"&|!-()<>:*"):
-            return Article.objects.none()
-        return Article.objects.published().search(self.query).for_cards()
+        return super().get_context_data(
+            query=self.query,
+            page_number=requested_page(self.request),
+            front_version=Article.objects.last_change() if self.query else None,
+            page_obj=SimpleLazyObject(lambda: self.found[0]),
+            results=SimpleLazyObject(lambda: self.found[1]),
+            **kwargs,
+        )
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(query=self.query, **kwargs)
-        context["results"] = search_results(context["object_list"], self.query)
-        return context
+    @cached_property
+    def found(self):
+        """Return the page of results asked for (or the nearest) and its snippets."""
+        if not self.query.strip("'\"&|!-()<>:*"):
+            return None, []
+        found = Article.objects.published().search(self.query).for_cards()
+        page = Paginator(found, self.paginate_by).get_page(requested_page(self.request))
+        return page, search_results(page.object_list, self.query)
 
 
 def robots_txt(request):

@@ -175,6 +175,23 @@ def test_search_finds_published_articles_only(client):
     assert [article for article, _ in response.context["results"]] == [found]
 
 
+def test_a_repeated_search_is_answered_from_its_fragment_until_the_site_changes(
+    client, django_assert_max_num_queries
+):
+    make_article(headline="Harbour dredging approved")
+    assert "1 result for" in search(client, "harbour").content.decode()
+
+    with django_assert_max_num_queries(1):
+        assert "1 result for" in search(client, "harbour").content.decode()
+
+    make_article(headline="Harbour wall repaired")
+    assert "2 results for" in search(client, "harbour").content.decode()
+    withdrawn = Article.objects.get(headline="Harbour wall repaired")
+    withdrawn.status = Article.Status.WITHDRAWN
+    withdrawn.save()
+    assert "1 result for" in search(client, "harbour").content.decode()
+
+
 def test_search_reads_subheadings_and_body(client):
     in_body = make_article(
         headline="Plain", body="<p>The lighthouse keeper retired.</p>"
