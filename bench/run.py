@@ -203,8 +203,13 @@ class Benchmark:
         beacon_paths = [
             reverse("articles:read", kwargs={"pk": pk}) for pk, _, _ in rows
         ]
+        search_paths = [new_search_path(slug) for _, _, slug in rows]
         files = {}
-        for name, paths in (("crawl", crawl_paths), ("beacon", beacon_paths)):
+        for name, paths in (
+            ("crawl", crawl_paths),
+            ("beacon", beacon_paths),
+            ("search", search_paths),
+        ):
             files[f"{name}-warm-up"] = workdir / f"{name}-warm-up.txt"
             files[f"{name}-warm-up"].write_text(
                 "\n".join(paths[:CRAWL_WARM_UP_ARTICLES]) + "\n"
@@ -236,6 +241,12 @@ class Benchmark:
             ),
             Scenario("admin", "admin article list, logged in", Load(changelist)),
             Scenario("search", 'search "council budget"', Load(search)),
+            Scenario(
+                "search_new",
+                "search, different words each time (two words of a headline)",
+                Load(search_paths[-1], paths_file=files["search"]),
+                warm_up=Load(search_paths[0], paths_file=files["search-warm-up"]),
+            ),
             Scenario("section", "section front, page 1", Load(section_path)),
             Scenario(
                 "section_500",
@@ -462,6 +473,7 @@ class Benchmark:
             "section",
             "section_500",
             "search",
+            "search_new",
             "beacon",
             "admin",
             "most_read",
@@ -509,6 +521,12 @@ class Benchmark:
             f"{generator} -t{options.threads} -c{options.connections} "
             f"-d{options.seconds}s after {options.warm_up_seconds} s warm-up"
         )
+
+
+def new_search_path(slug):
+    """Return a search for two words of an article's slug (a headline's words)."""
+    words = [word for word in slug.split("-") if len(word) > 3] or [slug]
+    return f"/search/?q={'+'.join(words[:2])}"
 
 
 def get_through_wsgi(path):
