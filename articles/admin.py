@@ -753,7 +753,7 @@ class ArticleAdmin(admin.ModelAdmin):
             based_on = None
         before = _public_pages(article.pk)
         try:
-            revisions.restore(article, version, request.user, based_on=based_on)
+            kept = revisions.restore(article, version, request.user, based_on=based_on)
         except EditConflict:
             messages.error(
                 request,
@@ -778,6 +778,8 @@ class ArticleAdmin(admin.ModelAdmin):
             _("Restored the version of %(version)s.")
             % {"version": revisions.describe(version)},
         )
+        for sentence in kept:
+            messages.warning(request, sentence)
         return HttpResponseRedirect(
             reverse("admin:articles_article_change", args=[article.pk])
         )

@@ -184,7 +184,8 @@ def restore(article, version, user, based_on):
     """
     Make version the article's current text, subheadings, authors and tags,
     as a new revision; raise PermissionDenied if user may not edit the article
-    and EditConflict if it changed after version based_on.
+    and EditConflict if it changed after version based_on. Return what could
+    not come back and stayed as it is now, as sentences for the editor.
     """
     if not workflow.can_edit(user, article):
         raise PermissionDenied(_("Your role does not allow editing this article."))
@@ -192,6 +193,9 @@ def restore(article, version, user, based_on):
         raise PermissionDenied(_("That version belongs to another article."))
     snap = snapshot(version)
     old = snap["article"]
+    kept = []
+    # Reversion gives the image back as a file object; storage wants its name.
+    old_image = getattr(old["hero_image"], "name", old["hero_image"]) or ""
     with transaction.atomic():
         for name in RESTORED_FIELDS:
             setattr(article, name, old[name])
@@ -199,10 +203,20 @@ def restore(article, version, user, based_on):
         # image file cannot come back; the current one stays.
         if not Article.objects.filter(slug=old["slug"]).exclude(pk=article.pk).exists():
             article.slug = old["slug"]
+        elif old["slug"] != article.slug:
+            kept.append(
+                _("Its address is now another article's, so the current one stays.")
+            )
         if Section.objects.filter(pk=old["section_id"]).exists():
             article.section_id = old["section_id"]
-        if not old["hero_image"] or default_storage.exists(old["hero_image"]):
-            article.hero_image = old["hero_image"]
+        else:
+            kept.append(_("Its section was deleted, so the current one stays."))
+        if not old_image or default_storage.exists(old_image):
+            article.hero_image = old_image
+        elif old_image != article.hero_image.name:
+            kept.append(
+                _("Its hero image has since been deleted, so the current image stays.")
+            )
         article.save_versioned(user, based_on=based_on)
         article.subheadings.all().delete()
         for part in snap["subheadings"]:
@@ -234,3 +248,4 @@ def restore(article, version, user, based_on):
             user,
             _("Restored the version of %(version)s.") % {"version": describe(version)},
         )
+    return kept

@@ -1,13 +1,14 @@
 """Revisions: every admin save keeps one; history, diff and restore in the admin."""
 
 import pytest
+from django.core.files.storage import default_storage
 from django.urls import reverse
 from reversion.models import Version
 
 from articles import revisions, workflow
 from articles.models import Article
 from tests.articles.conftest import client_for
-from tests.factories import make_article
+from tests.factories import image_upload, make_article
 from tests.forms import change_url, form_values
 
 pytestmark = pytest.mark.django_db
@@ -217,3 +218,56 @@ def test_workflow_controls_are_not_reported_as_changes(article, editor):
 
     comment = revisions.versions_of(article)[0].revision.get_comment()
     assert comment == "Changed Standfirst."
+
+
+def restore_through_admin(client, article, version):
+    return client.post(
+        reverse("admin:articles_article_restore", args=[article.pk, version.pk]),
+        {"based_on_version": article.version},
+        follow=True,
+    )
+
+
+def give_hero_image(client, article, name):
+    data = form_values(client.get(change_url(article)))
+    data.update(hero_image=image_upload(name), hero_alt=f"Alt for {name}")
+    response = client.post(change_url(article), data)
+    assert response.status_code == 302, response.content.decode()[:800]
+    article.refresh_from_db()
+
+
+def test_restore_brings_back_the_hero_image_of_that_version(article, editor):
+    client = client_for(editor)
+    give_hero_image(client, article, "harbour.jpg")
+    with_harbour = revisions.versions_of(article).first()
+    harbour = article.hero_image.name
+    give_hero_image(client, article, "ferry.jpg")
+    assert article.hero_image.name != harbour
+
+    response = restore_through_admin(client, article, with_harbour)
+
+    assert response.status_code == 200
+    article.refresh_from_db()
+    assert article.hero_image.name == harbour
+    assert article.hero_alt == "Alt for harbour.jpg"
+    assert "Restored the version of" in response.content.decode()
+
+
+def test_restore_keeps_the_current_image_when_that_versions_file_was_deleted(
+    article, editor
+):
+    client = client_for(editor)
+    give_hero_image(client, article, "harbour.jpg")
+    with_harbour = revisions.versions_of(article).first()
+    default_storage.delete(article.hero_image.name)
+    give_hero_image(client, article, "ferry.jpg")
+    ferry = article.hero_image.name
+
+    response = restore_through_admin(client, article, with_harbour)
+
+    assert response.status_code == 200
+    article.refresh_from_db()
+    assert article.hero_image.name == ferry
+    page = response.content.decode()
+    assert "Restored the version of" in page
+    assert "hero image has since been deleted, so the current image stays" in page
