@@ -44,7 +44,7 @@ def wait_until_answering(process, url, log, timeout=60):
 
 
 @contextmanager
-def running(command, url, log, env=None, cwd=None):
+def started(command, log, env=None, cwd=None):
     """Run command in its own process group until the block ends; yield the process."""
     with open(log, "w") as output:
         process = subprocess.Popen(
@@ -57,10 +57,17 @@ def running(command, url, log, env=None, cwd=None):
             start_new_session=True,
         )
     try:
-        wait_until_answering(process, url, log)
         yield process
     finally:
         stop(process)
+
+
+@contextmanager
+def running(command, url, log, env=None, cwd=None):
+    """Run command as started() does, yielding once url answers."""
+    with started(command, log, env=env, cwd=cwd) as process:
+        wait_until_answering(process, url, log)
+        yield process
 
 
 def stop(process):
