@@ -64,17 +64,20 @@ def read(routes, pages, beacon_paths, readers, began, until):
                 response = connection.getresponse()
                 response.read()
                 status = response.status
+                retry_after = response.getheader("Retry-After") is not None
                 if response.will_close:
                     connection.close()
                     connection = None
             except (OSError, http.client.HTTPException):
-                status = NO_ANSWER
+                status, retry_after = NO_ANSWER, False
                 if connection is not None:
                     connection.close()
                 connection = None
             ended = time.monotonic()
             with lock:
-                requests.append((started - began, ended - began, route, kind, status))
+                requests.append(
+                    (started - began, ended - began, route, kind, status, retry_after)
+                )
         if connection is not None:
             connection.close()
 

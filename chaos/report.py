@@ -25,6 +25,7 @@ class Request:
     route: str  # "varnish", "a" or "b"
     kind: str  # "article", "home", "section" or "beacon"
     status: int  # NO_ANSWER when the connection was refused, reset or timed out
+    retry_after: bool = False  # Whether the answer carried Retry-After.
 
     @property
     def answered(self):
@@ -65,6 +66,8 @@ class PhaseResult:
     failures: int = 0  # Answers outside 2xx/3xx, less the documented 503s.
     socket_errors: int = 0
     documented_503s: int = 0
+    # Of those, the app's own page, which says when to come back.
+    with_retry_after: int = 0
     recovered_in: float | None = None  # Seconds after the service answered again.
 
 
@@ -137,6 +140,7 @@ def account(requests, phases, health):
             request.overlaps(window) for window in database_outages
         ):
             result.documented_503s += 1
+            result.with_retry_after += request.retry_after
             continue
         else:
             result.failures += 1
@@ -224,7 +228,7 @@ def publish_line(sightings):
             parts.append(
                 f"{route} at look {sighting.look}, {sighting.after:.2f} s after the commit"
             )
-    return "Published on A: found on " + ", ".join(parts)
+    return "Published: found on " + ", ".join(parts)
 
 
 def beacons_line(beacons):
@@ -263,8 +267,19 @@ def flush_line(flush):
     )
 
 
+def unavailable_line(results):
+    documented = sum(result.documented_503s for result in results)
+    app = sum(result.with_retry_after for result in results)
+    return (
+        f"Documented 503s: {documented:,}, of which {app:,} the app's page with "
+        f"Retry-After and {documented - app:,} Varnish's own (a page it held no "
+        "stale copy of)"
+    )
+
+
 def report_lines(run):
     return [
+        unavailable_line(run.phases),
         publish_line(run.publish_sightings),
         beacons_line(run.beacons),
         flush_line(run.flush_loop),

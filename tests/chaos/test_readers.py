@@ -17,6 +17,8 @@ class Answers(BaseHTTPRequestHandler):
     def do_GET(self):
         status = 503 if self.path == "/down/" else 200
         self.send_response(status)
+        if status == 503:
+            self.send_header("Retry-After", "30")
         self.send_header("Content-Length", "2")
         self.end_headers()
         self.wfile.write(b"ok")
@@ -51,5 +53,7 @@ def test_readers_note_each_answer_and_each_request_without_one(server_port):
     assert {r.status for r in by_route["b"]} == {NO_ANSWER}
     answered = by_route["varnish"] + by_route["a"]
     assert {r.status for r in answered if r.kind == BEACON} == {204}
-    assert {r.status for r in answered if r.kind == "section"} == {503}
+    assert {(r.status, r.retry_after) for r in answered if r.kind == "section"} == {
+        (503, True)
+    }
     assert all(0 <= r.started <= r.ended for r in requests)

@@ -34,8 +34,8 @@ def timeline():
     ]
 
 
-def page(started, ended, status=200, kind="article"):
-    return Request(started, ended, "varnish", kind, status)
+def page(started, ended, status=200, kind="article", retry_after=False):
+    return Request(started, ended, "varnish", kind, status, retry_after)
 
 
 def by_key(results):
@@ -56,7 +56,7 @@ def test_requests_count_in_the_phase_they_were_answered_in():
 def test_a_503_is_documented_only_while_postgresql_was_down():
     requests = [
         page(29.5, 30.5, 503),  # in flight when the database stopped
-        page(31, 31.2, 503),
+        page(31, 31.2, 503, retry_after=True),
         page(40, 40.1, 503),  # after the database was back: a failure
         page(12, 12.1, 503),  # while Redis was down: a failure
         page(41, 41.1, 500),
@@ -65,6 +65,7 @@ def test_a_503_is_documented_only_while_postgresql_was_down():
     results = by_key(account(requests, timeline(), health=[]))
 
     assert results["postgresql"].documented_503s == 2
+    assert results["postgresql"].with_retry_after == 1
     assert results["postgresql"].failures == 0
     assert results["after_postgresql"].failures == 2
     assert results["redis"].failures == 1
@@ -131,7 +132,7 @@ def test_publish_line_says_which_look_found_the_article_where():
     )
 
     assert line == (
-        "Published on A: found on A at the first look, "
+        "Published: found on A at the first look, "
         "B at look 3, 0.42 s after the commit, Varnish never"
     )
 
@@ -176,9 +177,10 @@ def test_reports_carry_the_table_and_the_publish_beacon_and_flush_lines():
     markdown = markdown_report(run)
 
     assert "PostgreSQL stopped" in text
+    assert "Documented 503s: 1, of which 0 the app's page with Retry-After" in text
     assert "SIGKILLed 3 times, 2 of them inside a pass" in text
     assert markdown.startswith("| phase | seconds |")
-    assert "- Published on A: found on A at the first look." in markdown
+    assert "- Published: found on A at the first look." in markdown
     assert "- Beacons answered 204 outside the Redis outage: 1, all counted once" in (
         markdown
     )
