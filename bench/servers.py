@@ -53,7 +53,7 @@ def started(command, log, env=None, cwd=None):
             stderr=subprocess.STDOUT,
             env=env,
             cwd=cwd,
-            # Its own group: Ctrl-C reaches only the benchmark, which stops it here.
+            # Its own group: Ctrl-C reaches only the caller, which stops it here.
             start_new_session=True,
         )
     try:

@@ -115,11 +115,10 @@ class Chaos:
         draft = site.draft_to_publish()
         say(f"  {articles} live articles")
 
-        logs = {}
         for name, port in ports.items():
             say(f"▸ gunicorn {name.upper()} on port {port}")
-            logs[name] = self.workdir / f"gunicorn-{name}.log"
-            stack.enter_context(servers.gunicorn(port, env, logs[name]))
+            log = self.workdir / f"gunicorn-{name}.log"
+            stack.enter_context(servers.gunicorn(port, env, log))
         say(f"▸ Varnish on port {varnish_port}, round robin over A and B")
         stack.enter_context(
             servers.varnish(
@@ -220,7 +219,7 @@ class Chaos:
         }
 
     def faults(self, site, flush_loop, draft, routes):
-        """Run the timeline; return its phases and after how long the publication showed where."""
+        """Run the timeline; return its phases and where the publication was found."""
         phases = [Phase("steady", "steady, before any fault", 0, 0)]
 
         def begin(phase):

@@ -16,7 +16,6 @@ from django.urls import reverse
 
 from articles import readership, workflow
 from articles.models import Article, ReadCount, Section
-from newsroom import frontend_cache
 
 EDITOR = "editor"  # One of the demo staff (articles/demo.py).
 
@@ -63,11 +62,13 @@ def reconnect():
 
 
 def publish(article_pk):
-    """Publish the draft as the demo editor; return its path once every purge has gone out."""
+    """
+    Publish the draft as the demo editor, as the admin does; return its path
+    and headline. As in the admin, the BAN to Varnish is still on its way.
+    """
     reconnect()
     article = Article.objects.get(pk=article_pk)
     workflow.publish(article, get_user_model().objects.get(username=EDITOR))
-    frontend_cache.flush()
     return article.get_absolute_url(), article.headline
 
 
