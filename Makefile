@@ -12,7 +12,7 @@ BENCH_ENV := DATABASE_URL=$(BENCH_DATABASE_URL) REDIS_URL=$(BENCH_REDIS_URL) DJA
 	DJANGO_SECRET_KEY=benchmark-only-not-a-secret DJANGO_ALLOWED_HOSTS=127.0.0.1,localhost,testserver \
 	MEDIA_ROOT=$(CURDIR)/media-bench
 
-.PHONY: run test e2e bench screenshots lint format clean
+.PHONY: run test e2e bench chaos screenshots lint format clean
 
 $(INSTALLED): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Newsroom needs Python 3.11 or newer; this is " + sys.version.split()[0] + ". Run e.g. make PYTHON=python3.11 …")'
@@ -38,6 +38,12 @@ bench: $(INSTALLED)
 	createdb -h 127.0.0.1 -U postgres newsroom_bench 2>/dev/null || true
 	$(BENCH_ENV) $(BIN)/python manage.py migrate --noinput
 	$(BENCH_ENV) $(BIN)/python manage.py bench --articles $(BENCH_ARTICLES)
+
+# Redis and PostgreSQL faults for real, under load, on a throwaway PostgreSQL
+# cluster and Redis of its own, with two gunicorn instances behind Varnish;
+# see docs/reliability.md. About two minutes; it loads the machine meanwhile.
+chaos: $(INSTALLED)
+	$(BIN)/python -m chaos
 
 screenshots: $(INSTALLED)
 	$(BIN)/python -m tests.e2e.screenshots

@@ -359,36 +359,61 @@ def pending_key():
     return f"{settings.NEWSROOM_REDIS_PREFIX}:reads:pending"
 
 
+def batches_key():
+    """Return the key of the set that lists the batches waiting to be flushed."""
+    return f"{settings.NEWSROOM_REDIS_PREFIX}:reads:batches"
+
+
+def batch_key(batch_id):
+    return f"{settings.NEWSROOM_REDIS_PREFIX}:reads:flushing:{batch_id}"
+
+
+# One step, so that no crash can leave a batch that is not listed.
+START_BATCH = """
+if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
+redis.call('RENAME', KEYS[1], KEYS[2])
+redis.call('SADD', KEYS[3], ARGV[1])
+return 1
+"""
+
+
+@memoize
+def start_batch():
+    return redis_client().register_script(START_BATCH)
+
+
 def flush_pending_reads():
     """
     Move counts buffered in Redis into the hourly table; return how many reads moved.
 
-    The pending hash is renamed to a batch of its own before it is read, so
-    reads arriving meanwhile start a new hash. A batch's counts are committed
-    together with a record that it was applied, so a flush that dies at any
-    point is safe to run again: a batch left in Redis is applied by the next
-    run, or only deleted if its counts are already in the table.
+    The pending hash is renamed to a batch of its own, listed in a set, before
+    it is read, so reads arriving meanwhile start a new hash. A batch's counts
+    are committed together with a record that it was applied, so a flush that
+    dies at any point is safe to run again: a batch left in Redis is applied by
+    the next run, or only deleted if its counts are already in the table. The
+    set, not a SCAN of the keyspace, finds the batches, so a flush costs the
+    same few commands however many other keys Redis holds.
     """
     client = redis_client()
-    flushing_prefix = f"{settings.NEWSROOM_REDIS_PREFIX}:reads:flushing:"
-    if client.exists(pending_key()):
-        try:
-            client.rename(pending_key(), f"{flushing_prefix}{uuid.uuid4().hex}")
-        except redis.ResponseError:
-            pass  # Another flush renamed it first.
+    new_batch = uuid.uuid4().hex
+    start_batch()(
+        keys=[pending_key(), batch_key(new_batch), batches_key()], args=[new_batch]
+    )
     moved = 0
-    for key in client.scan_iter(match=f"{flushing_prefix}*"):
+    for member in client.smembers(batches_key()):
+        batch_id = member.decode()
         counts = {}
-        for field, reads in client.hgetall(key).items():
+        for field, reads in client.hgetall(batch_key(batch_id)).items():
             article_id, hour = (int(part) for part in field.decode().split(":"))
             counts[(article_id, hour)] = int(reads)
-        batch_id = key.decode().removeprefix(flushing_prefix)
         with transaction.atomic():
             # A concurrent flush of the same batch waits here on the primary key.
             _, new = AppliedReadBatch.objects.get_or_create(batch_id=batch_id)
             if new:
                 moved += add_reads(counts)
-        client.delete(key)
+        # In this order: a batch still listed but gone is only unlisted next time.
+        client.delete(batch_key(batch_id))
+        client.srem(batches_key(), batch_id)
     # A batch is found again only by the run right after a crash.
     AppliedReadBatch.objects.filter(
         applied_at__lt=timezone.now() - timedelta(days=7)

@@ -240,16 +240,17 @@ def markdown_table(rows):
     return "\n".join(lines)
 
 
-def replace_docs_table(document, heading, table):
+def replace_docs_table(
+    document, heading, table, markers=(DOCS_TABLE_START, DOCS_TABLE_END)
+):
     """Return the document with the text between the table markers replaced."""
-    start = document.find(DOCS_TABLE_START)
-    end = document.find(DOCS_TABLE_END)
+    start_marker, end_marker = markers
+    start = document.find(start_marker)
+    end = document.find(end_marker)
     if start == -1 or end < start:
-        raise ValueError(
-            f"docs/performance.md has no {DOCS_TABLE_START} … {DOCS_TABLE_END} markers."
-        )
+        raise ValueError(f"The document has no {start_marker} … {end_marker} markers.")
     return (
-        document[: start + len(DOCS_TABLE_START)]
+        document[: start + len(start_marker)]
         + f"\n{heading}\n\n{table}\n"
         + document[end:]
     )

@@ -1,6 +1,7 @@
 """
-Start the servers the benchmark loads (gunicorn, Varnish, nginx) on free ports,
-each in its own process group, and stop them by that group whatever happens.
+Start the servers the benchmark and `make chaos` load (gunicorn, Varnish,
+nginx) on free ports, each in its own process group, and stop them by that
+group whatever happens.
 """
 
 import os
@@ -43,7 +44,7 @@ def wait_until_answering(process, url, log, timeout=60):
 
 
 @contextmanager
-def running(command, url, log, env=None, cwd=None):
+def started(command, log, env=None, cwd=None):
     """Run command in its own process group until the block ends; yield the process."""
     with open(log, "w") as output:
         process = subprocess.Popen(
@@ -52,14 +53,21 @@ def running(command, url, log, env=None, cwd=None):
             stderr=subprocess.STDOUT,
             env=env,
             cwd=cwd,
-            # Its own group: Ctrl-C reaches only the benchmark, which stops it here.
+            # Its own group: Ctrl-C reaches only the caller, which stops it here.
             start_new_session=True,
         )
     try:
-        wait_until_answering(process, url, log)
         yield process
     finally:
         stop(process)
+
+
+@contextmanager
+def running(command, url, log, env=None, cwd=None):
+    """Run command as started() does, yielding once url answers."""
+    with started(command, log, env=env, cwd=cwd) as process:
+        wait_until_answering(process, url, log)
+        yield process
 
 
 def stop(process):
@@ -100,11 +108,52 @@ def vcl_for_backend(vcl, port):
     return re.sub(r'(\.port\s*=\s*)"[^"]*"', rf'\1"{port}"', vcl)
 
 
-def varnish(vcl_path, backend_port, port, workdir):
-    """Run varnishd in the foreground with a copy of vcl_path in front of backend_port."""
+def vcl_for_backends(vcl, ports):
+    """
+    Return the VCL with its backend copied once per port on 127.0.0.1, each
+    copy with the shipped probe and timeouts, behind a round-robin director.
+    """
+    match = re.search(r"^backend (\w+) \{.*?^\}\n", vcl, re.MULTILINE | re.DOTALL)
+    if match is None:
+        raise ValueError("The VCL defines no backend.")
+    name = match.group(1)
+    copies = [
+        vcl_for_backend(match.group(0), port).replace(
+            f"backend {name} ", f"backend {name}_{number} ", 1
+        )
+        for number, port in enumerate(ports, start=1)
+    ]
+    adds = "".join(
+        f"    {name}_pool.add_backend({name}_{number});\n"
+        for number in range(1, len(ports) + 1)
+    )
+    director = f"""
+import directors;
+
+sub vcl_init {{
+    new {name}_pool = directors.round_robin();
+{adds}}}
+
+# Before the shipped vcl_recv, which asks whether the backend is healthy.
+sub vcl_recv {{
+    set req.backend_hint = {name}_pool.backend();
+}}
+"""
+    return vcl[: match.start()] + "\n".join(copies) + director + vcl[match.end() :]
+
+
+def varnish(vcl_path, backend_ports, port, workdir):
+    """
+    Run varnishd in the foreground with a copy of vcl_path in front of
+    backend_ports (one port, or several taken in turn).
+    """
     workdir = readable_by_all(workdir)
     vcl = workdir / "varnish.vcl"
-    vcl.write_text(vcl_for_backend(Path(vcl_path).read_text(), backend_port))
+    shipped = Path(vcl_path).read_text()
+    if isinstance(backend_ports, int):
+        vcl.write_text(vcl_for_backend(shipped, backend_ports))
+    else:
+        vcl.write_text(vcl_for_backends(shipped, backend_ports))
     command = [
         "varnishd",
         "-F",

@@ -1,12 +1,15 @@
 """Reads buffered in Redis reach the hourly table exactly once, whatever happens to a flush."""
 
 import io
+import logging
 import os
 import threading
 
 import pytest
+import redis
+from django.conf import settings
 from django.core.management import call_command
-from django.db import connection
+from django.db import OperationalError, connection
 from django.db.models import Sum
 from django.test import Client
 from django.urls import reverse
@@ -143,3 +146,83 @@ def test_flush_reads_every_keeps_flushing_until_stopped(monkeypatch):
     assert text.count("hourly rows older than the ranking window") == 2
     assert text.rstrip().endswith("Stopped.")
     assert all(0 < seconds <= 60 for seconds in passes)
+
+
+# The loop reconnects between passes, which a test transaction would not survive.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_flush_reads_every_carries_on_after_a_pass_fails(monkeypatch, caplog):
+    passes = []
+
+    def sleep(seconds):
+        passes.append(seconds)
+        if len(passes) == 2:
+            raise KeyboardInterrupt
+
+    def database_gone_on_the_first_pass(execute, sql, params, many, context):
+        if not passes:
+            raise OperationalError("server closed the connection unexpectedly")
+        return execute(sql, params, many, context)
+
+    monkeypatch.setattr(flush_reads.time, "sleep", sleep)
+    output = io.StringIO()
+
+    with (
+        caplog.at_level(logging.ERROR),
+        connection.execute_wrapper(database_gone_on_the_first_pass),
+    ):
+        call_command("flush_reads", every=60, stdout=output)
+
+    text = output.getvalue()
+    assert "Flushing reads failed; trying again in 60 s." in caplog.text
+    assert text.count("hourly rows older than the ranking window") == 1
+    assert text.rstrip().endswith("Stopped.")
+    assert len(passes) == 2
+
+
+class CountingConnection(redis.Connection):
+    """A Redis connection that counts what it sends: one write per round trip."""
+
+    sent = 0
+
+    def send_packed_command(self, command, check_health=True):
+        CountingConnection.sent += 1
+        return super().send_packed_command(command, check_health)
+
+
+@pytest.fixture
+def counting_redis(monkeypatch):
+    client = redis.Redis.from_url(
+        settings.REDIS_URL, connection_class=CountingConnection
+    )
+    monkeypatch.setattr(readership, "redis_client", lambda: client)
+    readership.start_batch.cache_clear()
+    yield client
+    readership.start_batch.cache_clear()
+
+
+def round_trips_of_a_flush():
+    CountingConnection.sent = 0
+    readership.flush_pending_reads()
+    return CountingConnection.sent
+
+
+@needs_redis
+@pytest.mark.django_db
+def test_a_flush_costs_as_many_redis_round_trips_however_many_other_keys(
+    client, counting_redis
+):
+    article = make_article()
+    # Loads the script, so that both measured flushes find it there.
+    readership.flush_pending_reads()
+    beacon(client, article, 1)
+    alone = round_trips_of_a_flush()
+
+    # The page cache and Django's cache share the database with the buffers;
+    # the suite's cache.clear() empties it after the test.
+    counting_redis.mset({f"newsroom:unrelated:{n}": 1 for n in range(5_000)})
+    beacon(client, article, 2)
+    among_others = round_trips_of_a_flush()
+
+    assert among_others == alone
+    assert alone <= 6
+    assert counted(article) == 2

@@ -38,6 +38,7 @@ def forget_clients():
     health.redis_client.cache_clear()
     readership.redis_client.cache_clear()
     readership.count_in_redis.cache_clear()
+    readership.start_batch.cache_clear()
     readership.redis_breaker.open_until = 0.0
     pagecache.reset_store()
 

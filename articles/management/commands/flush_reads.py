@@ -1,3 +1,4 @@
+import logging
 import time
 
 from django.conf import settings
@@ -5,6 +6,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import close_old_connections
 
 from articles import readership
+
+logger = logging.getLogger(__name__)
 
 
 class Command(BaseCommand):
@@ -37,7 +40,14 @@ class Command(BaseCommand):
         try:
             while True:
                 started = time.monotonic()
-                self.flush()
+                try:
+                    self.flush()
+                except Exception:
+                    # Redis or the database may be restarting: what this pass
+                    # left is safe, and the next pass picks it up.
+                    logger.exception(
+                        "Flushing reads failed; trying again in %d s.", every
+                    )
                 # A database restarted meanwhile is reconnected to on the next pass.
                 close_old_connections()
                 time.sleep(max(0.0, every - (time.monotonic() - started)))
