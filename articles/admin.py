@@ -5,6 +5,7 @@ from django.contrib.admin.models import CHANGE, LogEntry
 from django.contrib.admin.utils import unquote
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
+from django.contrib.messages.storage import default_storage
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
@@ -32,12 +33,15 @@ from articles.models import (
     Subheading,
     WorkflowEvent,
 )
+from articles.views import DATABASE_ERRORS, database_unavailable
 
 Action = WorkflowEvent.Action
 Status = Article.Status
 
 # The cookie autosave.js reads to drop the browser copy of a form once it is saved.
 AUTOSAVE_SAVED_COOKIE = "newsroom_autosave_saved"
+# Set on a request whose save the database failed, so that asking again shows the form.
+DATABASE_FAILED = "_newsroom_database_failed"
 
 
 class PurgesEverythingOnDelete:
@@ -245,9 +249,11 @@ class ArticleAdminForm(forms.ModelForm):
         ),
     )
 
-    # Set per request by ArticleAdmin.get_form: who is saving, and which button they pressed.
+    # Set per request by ArticleAdmin.get_form: who is saving, which button they
+    # pressed, and whether the database failed this save once already.
     workflow_user = None
     workflow_action = ""
+    database_failed = False
     # Instructions to the workflow, not content: never reported as what changed.
     WORKFLOW_FIELDS = frozenset(
         {"based_on_version", "workflow_note", "correction_note", "workflow_at"}
@@ -295,6 +301,17 @@ class ArticleAdminForm(forms.ModelForm):
 
     def clean(self):
         cleaned_data = super().clean()
+        if self.database_failed:
+            self.add_error(
+                None,
+                ValidationError(
+                    _(
+                        "The database did not answer, so this was not saved. "
+                        "Your text is below, nothing was lost — press Save again in a moment."
+                    ),
+                    code="database_unavailable",
+                ),
+            )
         if self.instance.pk is not None:
             self._check_version(cleaned_data.get("based_on_version"))
         if self.workflow_action:
@@ -512,6 +529,7 @@ class ArticleAdmin(admin.ModelAdmin):
             {
                 "workflow_user": request.user,
                 "workflow_action": action if change else "",
+                "database_failed": getattr(request, DATABASE_FAILED, False),
             },
         )
 
@@ -529,6 +547,20 @@ class ArticleAdmin(admin.ModelAdmin):
             # everything was rolled back; asking again shows the conflict as a
             # form error, with this person's text in the form.
             return super().changeform_view(request, object_id, form_url, extra_context)
+        except DATABASE_ERRORS:
+            if request.method != "POST":
+                raise
+        # The save was rolled back, and a dropped connection (closed when its
+        # rollback failed) is replaced by the next query: asking again brings
+        # the form back with everything typed and the database's error. If the
+        # database is still away, that raises too and the 503 page answers,
+        # while autosave.js holds the text in the browser.
+        setattr(request, DATABASE_FAILED, True)
+        # Messages queued before the failure announce work that was rolled
+        # back; a fresh store keeps only those from earlier requests.
+        request._messages = default_storage(request)
+        response = super().changeform_view(request, object_id, form_url, extra_context)
+        return database_unavailable(response)
 
     def delete_model(self, request, obj):
         article_id, before = obj.pk, _public_pages(obj.pk)

@@ -27,6 +27,8 @@ from articles.sitemaps import ArticleSitemap, news_sitemap_articles
 from articles.structured_data import news_article_schema
 
 RELATED_ARTICLES = 4
+# What an unreachable database raises, and how long clients are asked to wait it out.
+DATABASE_ERRORS = (OperationalError, InterfaceError)
 DATABASE_RETRY_AFTER_SECONDS = 30
 MAX_QUERY_LENGTH = 200
 # Pages kept for minutes fetch this list after load; with the ranking's own
@@ -341,11 +343,16 @@ def server_error(request):
     Retry-After (and the page cache serves what it still holds) rather than 500.
     """
     context = {"site_name": settings.NEWSROOM_SITE_NAME}
-    if isinstance(sys.exc_info()[1], (OperationalError, InterfaceError)):
+    if isinstance(sys.exc_info()[1], DATABASE_ERRORS):
         context["retry_after"] = DATABASE_RETRY_AFTER_SECONDS
         page = loader.get_template("503.html").render(context)
-        response = HttpResponse(page, status=503)
-        response["Retry-After"] = str(DATABASE_RETRY_AFTER_SECONDS)
-        patch_cache_control(response, no_store=True)
-        return response
+        return database_unavailable(HttpResponse(page))
     return HttpResponseServerError(loader.get_template("500.html").render(context))
+
+
+def database_unavailable(response):
+    """Turn response into the answer during a database outage: 503, Retry-After, never stored."""
+    response.status_code = 503
+    response["Retry-After"] = str(DATABASE_RETRY_AFTER_SECONDS)
+    patch_cache_control(response, no_store=True)
+    return response

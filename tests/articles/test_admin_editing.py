@@ -3,12 +3,13 @@
 from datetime import timedelta
 
 import pytest
+from django.db import OperationalError, connection, connections
 from django.urls import reverse
 from django.utils import timezone
 
 from articles import editing
 from articles.admin import AUTOSAVE_SAVED_COOKIE, ArticleAdminForm
-from articles.models import Article, Subheading
+from articles.models import Article, Subheading, WorkflowEvent
 from tests.articles.conftest import client_for
 from tests.factories import make_article
 from tests.forms import change_url, form_values
@@ -216,3 +217,150 @@ def test_journalist_adds_a_colleague_as_second_author_by_name(
     assert client.post(change_url(article), data).status_code == 302
     article = Article.objects.with_byline().get(pk=article.pk)
     assert article.byline_authors == [journalist, other_journalist]
+
+
+def fail_once(table):
+    """Return a query wrapper that fails the first write to table, as a connection dropped mid-save would."""
+    failed = []
+
+    def wrapper(execute, sql, params, many, context):
+        if (
+            not failed
+            and sql.lstrip().startswith(("INSERT", "UPDATE"))
+            and table in sql
+        ):
+            failed.append(sql)
+            raise OperationalError("server closed the connection unexpectedly")
+        return execute(sql, params, many, context)
+
+    wrapper.failed = failed
+    return wrapper
+
+
+def test_a_save_the_database_fails_comes_back_with_everything_typed(
+    article, journalist
+):
+    client = client_for(journalist)
+    data = form_values(client.get(change_url(article)))
+    data["headline"] = "Dredging starts in March"
+    data["body"] = "<p>Work begins after the spawning season.</p>"
+    data["subheadings-0-body"] = "<p>The new paragraph.</p>"
+
+    dropped = fail_once("articles_article")
+    with connection.execute_wrapper(dropped):
+        response = client.post(change_url(article), data)
+
+    assert dropped.failed, "the save reached the database and failed"
+    assert response.status_code == 503
+    assert response["Retry-After"] == "30"
+    page = response.content.decode()
+    assert "The database did not answer, so this was not saved." in page
+    assert "press Save again in a moment" in page
+    for text in (
+        "Dredging starts in March",
+        "Work begins after the spawning season.",
+        "The new paragraph.",
+    ):
+        assert text in page, "the typed text comes back in the form"
+    assert 'data-bound="true"' in page, "autosave keeps the redisplayed text"
+    assert AUTOSAVE_SAVED_COOKIE not in response.cookies
+    article.refresh_from_db()
+    assert article.headline == "Harbour dredging approved"
+
+    again = client.post(change_url(article), form_values(response))
+
+    assert again.status_code == 302
+    article.refresh_from_db()
+    assert article.headline == "Dredging starts in March"
+    assert Subheading.objects.get(article=article).body == "<p>The new paragraph.</p>"
+
+
+def test_a_new_article_the_database_fails_to_save_comes_back_too(journalist, editor):
+    client = client_for(journalist)
+    data = form_values(client.get(reverse("admin:articles_article_add")))
+    section = make_article().section
+    data.update(
+        headline="Ferry timetable changes",
+        slug="ferry-timetable-changes",
+        section=str(section.pk),
+        body="<p>Sailings move to the hour.</p>",
+    )
+
+    with connection.execute_wrapper(fail_once("articles_article")):
+        response = client.post(reverse("admin:articles_article_add"), data)
+
+    assert response.status_code == 503
+    assert "Ferry timetable changes" in response.content.decode()
+    assert "Sailings move to the hour." in response.content.decode()
+    assert not Article.objects.filter(slug="ferry-timetable-changes").exists()
+
+
+def test_a_publish_the_database_fails_part_way_is_not_announced(article, editor):
+    """The publish is written, then the admin log fails: all of it is rolled back, and no "Published." shows."""
+    client = client_for(editor)
+    article.status = Article.Status.IN_REVIEW
+    article.save()
+    data = form_values(client.get(change_url(article)))
+
+    with connection.execute_wrapper(fail_once("django_admin_log")):
+        response = client.post(change_url(article), {**data, "_workflow": "publish"})
+
+    assert response.status_code == 503
+    page = response.content.decode()
+    assert "The database did not answer" in page
+    assert "Published." not in page
+    article.refresh_from_db()
+    assert article.status == Article.Status.IN_REVIEW
+    assert not WorkflowEvent.objects.filter(article=article).exists()
+    follow_up = client.get(change_url(article)).content.decode()
+    assert "Published." not in follow_up, "no message left over for the next page"
+
+
+def refuse_every_query(execute, sql, params, many, context):
+    raise OperationalError("could not connect to server: Connection refused")
+
+
+def test_a_save_while_the_database_stays_down_answers_the_503_page(article, journalist):
+    client = client_for(journalist)
+    client.raise_request_exception = False
+    data = form_values(client.get(change_url(article)))
+
+    with connection.execute_wrapper(refuse_every_query):
+        response = client.post(change_url(article), {**data, "headline": "Lost?"})
+
+    assert response.status_code == 503
+    assert response["Retry-After"] == "30"
+    assert "text you were writing is kept in this browser" in response.content.decode()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_connection_the_database_drops_mid_save_is_replaced(article, journalist):
+    """A real dropped connection (as in a database restart or failover), on PostgreSQL."""
+    if connection.vendor != "postgresql":
+        pytest.skip("terminating a server connection needs PostgreSQL")
+    client = client_for(journalist)
+    data = form_values(client.get(change_url(article)))
+    data["headline"] = "Dredging starts in March"
+    terminated = []
+
+    def terminate_this_connection(execute, sql, params, many, context):
+        if not terminated and sql.startswith("UPDATE") and "articles_article" in sql:
+            pid = context["connection"].connection.info.backend_pid
+            other = connections.create_connection("default")
+            with other.cursor() as cursor:
+                cursor.execute("SELECT pg_terminate_backend(%s)", [pid])
+            other.close()
+            terminated.append(pid)
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(terminate_this_connection):
+        response = client.post(change_url(article), data)
+
+    assert terminated
+    assert response.status_code == 503
+    assert "Dredging starts in March" in response.content.decode()
+    assert connection.connection.info.backend_pid != terminated[0]
+    again = client.post(change_url(article), form_values(response))
+    assert again.status_code == 302
+    article.refresh_from_db()
+    assert article.headline == "Dredging starts in March"

@@ -315,3 +315,38 @@ def test_withdrawn_article_tells_readers_it_was_withdrawn(
     expect(reader.get_by_role("heading", level=1)).to_have_text(
         "This article has been withdrawn"
     )
+
+
+def test_text_of_a_save_that_never_came_back_is_offered_when_the_article_reopens(
+    new_page, journalist, politics
+):
+    article = make_article(
+        headline="Harbour dredging approved",
+        section=politics,
+        status=Status.DRAFT,
+        published_at=None,
+        authors=[journalist],
+    )
+    page = new_page(journalist)
+    page.goto(change_url(article))
+
+    def database_down(route):
+        # What the site answers while PostgreSQL is away (articles.views.server_error).
+        if route.request.method == "POST":
+            route.fulfill(
+                status=503, content_type="text/html", body="<h1>Back in a moment</h1>"
+            )
+        else:
+            route.continue_()
+
+    page.route(f"**{change_url(article)}", database_down)
+    page.locator("#id_headline").fill("Dredging starts in March")
+    page.get_by_role("button", name="Save and continue editing").click()
+    expect(page.get_by_role("heading", name="Back in a moment")).to_be_visible()
+
+    page.unroute(f"**{change_url(article)}")
+    page.goto(change_url(article))
+    expect(page.locator("#id_headline")).to_have_value("Harbour dredging approved")
+    expect(page.locator("#autosave")).to_contain_text("Restore unsaved text from")
+    page.get_by_role("button", name="Restore").click()
+    expect(page.locator("#id_headline")).to_have_value("Dredging starts in March")

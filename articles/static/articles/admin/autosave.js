@@ -1,8 +1,9 @@
 /*
  * Autosave for the article change form: keeps what is typed in localStorage
- * (per article and per person) and offers it back after a crash, a closed
- * tab or a failed save. The server sets the newsroom_autosave_saved cookie
- * on a successful save; any article admin page then drops that copy.
+ * (per article and per person), last when the form is submitted, and offers
+ * it back after a crash, a closed tab or a failed save. The server sets the
+ * newsroom_autosave_saved cookie on a successful save; any article admin page
+ * then drops that copy.
  * See docs/workflow.md.
  */
 (function () {
@@ -100,6 +101,12 @@
         clearTimeout(timer);
         timer = setTimeout(keep, 800);
       });
+    });
+    // The save may never answer with this form again (the database or the
+    // network went away), so the last keystrokes are kept before it is sent.
+    form.addEventListener("submit", function () {
+      clearTimeout(timer);
+      keep();
     });
   }
 
