@@ -333,7 +333,7 @@ def test_a_save_while_the_database_stays_down_answers_the_503_page(article, jour
     assert "text you were writing is kept in this browser" in response.content.decode()
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_connection_the_database_drops_mid_save_is_replaced(article, journalist):
     """A real dropped connection (as in a database restart or failover), on PostgreSQL."""
     if connection.vendor != "postgresql":
