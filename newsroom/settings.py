@@ -6,6 +6,7 @@ memory; production sets DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS, DATABASE_URL
 and REDIS_URL. See README.md for the full list.
 """
 
+import importlib.util
 import os
 from pathlib import Path
 
@@ -169,6 +170,38 @@ WHITENOISE_ROOT = BASE_DIR / "public"
 
 MEDIA_URL = os.environ.get("MEDIA_URL", "/media/")
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+# Uploads never change under their name, so browsers and CDNs keep them a year.
+MEDIA_CACHE_CONTROL = "public, max-age=31536000, immutable"
+
+# Uploads go to an S3-compatible bucket when one is named (docs/deploy.md);
+# the access keys are read by boto3 from AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.
+AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
+if AWS_STORAGE_BUCKET_NAME:
+    if importlib.util.find_spec("storages") is None:
+        raise ImproperlyConfigured(
+            "AWS_STORAGE_BUCKET_NAME is set but django-storages is not installed: "
+            "pip install '.[s3]'"
+        )
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": AWS_STORAGE_BUCKET_NAME,
+            "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+            # e.g. a CDN in front of the bucket: "media.example.com".
+            "custom_domain": os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None,
+            "location": os.environ.get("AWS_LOCATION", ""),
+            # Pages are cached for minutes: image addresses must not expire or
+            # change between renders, so the bucket is read publicly.
+            "querystring_auth": False,
+            # Two uploads named photo.jpg must not overwrite each other, as on disk.
+            "file_overwrite": False,
+            "object_parameters": {"CacheControl": MEDIA_CACHE_CONTROL},
+        },
+    }
+# Django answers for MEDIA_ROOT itself unless a bucket holds the uploads; nginx
+# in front serves /media/ before a request reaches Django (deploy/nginx.conf).
+SERVE_MEDIA = env_bool("SERVE_MEDIA", default=not AWS_STORAGE_BUCKET_NAME)
 
 # Uploads larger than this are refused before Pillow sees them.
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440

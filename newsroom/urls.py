@@ -1,9 +1,8 @@
-from django.conf import settings
-from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
+from newsroom import media
 from newsroom.health import healthz
 
 admin.site.site_header = _("Newsroom")
@@ -15,9 +14,7 @@ handler500 = "articles.views.server_error"
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("healthz", healthz, name="healthz"),
+    *media.urlpatterns(),
     path("", include("articles.urls")),
     path("", include("sections.urls")),
 ]
-
-if settings.DEBUG:
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

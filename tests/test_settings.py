@@ -15,7 +15,8 @@ PRINT_SETTINGS = (
     "'name': str(settings.DATABASES['default']['NAME']), "
     "'cache': settings.CACHES['default']['BACKEND'], 'debug': settings.DEBUG, "
     "'tz': settings.TIME_ZONE, 'conn_max_age': settings.DATABASES['default']['CONN_MAX_AGE'], "
-    "'health_checks': settings.DATABASES['default']['CONN_HEALTH_CHECKS']}))"
+    "'health_checks': settings.DATABASES['default']['CONN_HEALTH_CHECKS'], "
+    "'storage': settings.STORAGES['default'], 'serve_media': settings.SERVE_MEDIA}))"
 )
 
 
@@ -24,7 +25,9 @@ def load_settings(**env):
     clean = {
         key: value
         for key, value in os.environ.items()
-        if not key.startswith(("DJANGO_", "DATABASE_URL", "REDIS_URL"))
+        if not key.startswith(
+            ("DJANGO_", "DATABASE_", "REDIS_URL", "AWS_", "SERVE_MEDIA")
+        )
     }
     clean.update(env, DJANGO_SETTINGS_MODULE="newsroom.settings")
     return subprocess.run(
@@ -79,3 +82,37 @@ def test_configured_redis_really_stores_cache_entries():
     stored = redis.Redis.from_url(settings.REDIS_URL).keys("*settings-test")
     assert cache.get("settings-test") == "kept"
     assert stored, "the value must be in the Redis server, not in process memory"
+
+
+def test_without_a_bucket_uploads_stay_on_disk_and_the_app_serves_them():
+    values = json.loads(load_settings(DJANGO_SECRET_KEY="x").stdout)
+
+    assert values["storage"]["BACKEND"] == "django.core.files.storage.FileSystemStorage"
+    assert values["serve_media"] is True
+
+
+def test_a_bucket_name_stores_uploads_in_it_with_public_year_long_addresses():
+    values = json.loads(
+        load_settings(
+            DJANGO_SECRET_KEY="x",
+            AWS_STORAGE_BUCKET_NAME="newsroom-media",
+            AWS_S3_ENDPOINT_URL="https://s3.example.net",
+            AWS_S3_CUSTOM_DOMAIN="media.example.com",
+        ).stdout
+    )
+
+    assert values["storage"]["BACKEND"] == "storages.backends.s3.S3Storage"
+    options = values["storage"]["OPTIONS"]
+    assert options["bucket_name"] == "newsroom-media"
+    assert options["endpoint_url"] == "https://s3.example.net"
+    assert options["custom_domain"] == "media.example.com"
+    assert options["querystring_auth"] is False
+    assert options["file_overwrite"] is False
+    assert options["object_parameters"]["CacheControl"] == settings.MEDIA_CACHE_CONTROL
+    assert values["serve_media"] is False
+
+
+def test_serve_media_can_be_turned_off_for_a_web_server_in_front():
+    values = json.loads(load_settings(DJANGO_SECRET_KEY="x", SERVE_MEDIA="0").stdout)
+
+    assert values["serve_media"] is False

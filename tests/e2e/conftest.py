@@ -8,7 +8,6 @@ import itertools
 import re
 from datetime import timedelta
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
 
 import pytest
 from django.conf import settings
@@ -117,17 +116,6 @@ def desktop_user_agent():
     )
 
 
-def serve_media(route):
-    # The test server serves static files but not uploads, which production
-    # leaves to the web server; the browser is handed them from MEDIA_ROOT.
-    path = unquote(urlsplit(route.request.url).path).removeprefix(settings.MEDIA_URL)
-    file = Path(settings.MEDIA_ROOT) / path
-    if file.is_file():
-        route.fulfill(path=file)
-    else:
-        route.fulfill(status=404)
-
-
 @pytest.fixture
 def new_page(browser, live_server, request):
     """
@@ -148,7 +136,12 @@ def new_page(browser, live_server, request):
         # Every step here takes well under a second; a stuck one should fail
         # the test quickly rather than after Playwright's default 30 s.
         context.set_default_timeout(10_000)
-        context.route(f"{live_server.url}{settings.MEDIA_URL}**", serve_media)
+        # A route, any route, turns the browser's HTTP cache off, which these
+        # tests need: a reader's browser would otherwise keep a public page for
+        # its max-age across the steps of a test. Uploads go on to the app.
+        context.route(
+            f"{live_server.url}{settings.MEDIA_URL}**", lambda route: route.continue_()
+        )
         contexts.append(context)
         page = context.new_page()
         if user is not None:
