@@ -95,10 +95,19 @@ TEMPLATES = [
     },
 ]
 
+# Behind pgbouncer in transaction mode (docs/deploy.md) each transaction may
+# run on another server connection.
+DATABASE_TRANSACTION_POOLING = env_bool("DATABASE_TRANSACTION_POOLING")
 DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
-        conn_max_age=600,
+        # pgbouncer keeps the server connections; one held open per worker
+        # would only take a client slot there.
+        conn_max_age=int(
+            os.environ.get(
+                "DATABASE_CONN_MAX_AGE", "0" if DATABASE_TRANSACTION_POOLING else "600"
+            )
+        ),
         conn_health_checks=True,
     )
 }
@@ -108,6 +117,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 else:
     # An unreachable database must fail a request in seconds, not hang a worker.
     DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 2)
+    # A server-side cursor (QuerySet.iterator()) lives on one server connection
+    # across transactions, which transaction pooling does not keep.
+    DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = DATABASE_TRANSACTION_POOLING
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -16,6 +16,7 @@ PRINT_SETTINGS = (
     "'cache': settings.CACHES['default']['BACKEND'], 'debug': settings.DEBUG, "
     "'tz': settings.TIME_ZONE, 'conn_max_age': settings.DATABASES['default']['CONN_MAX_AGE'], "
     "'health_checks': settings.DATABASES['default']['CONN_HEALTH_CHECKS'], "
+    "'server_side_cursors': not settings.DATABASES['default'].get('DISABLE_SERVER_SIDE_CURSORS'), "
     "'storage': settings.STORAGES['default'], 'serve_media': settings.SERVE_MEDIA}))"
 )
 
@@ -60,6 +61,38 @@ def test_database_and_redis_urls_choose_postgresql_and_redis_with_persistent_con
     assert values["cache"] == "newsroom.cache.ResilientRedisCache"
     assert values["conn_max_age"] == 600
     assert values["health_checks"] is True
+    assert values["server_side_cursors"] is True
+
+
+def test_behind_pgbouncer_in_transaction_mode_no_cursor_or_connection_outlives_a_transaction():
+    result = load_settings(
+        DJANGO_SECRET_KEY="x",
+        DATABASE_URL="postgres://newsroom@127.0.0.1:6432/newsroom",
+        DATABASE_TRANSACTION_POOLING="1",
+    )
+    values = json.loads(result.stdout)
+
+    assert values["server_side_cursors"] is False
+    assert values["conn_max_age"] == 0
+    assert values["health_checks"] is True
+
+
+def test_how_long_connections_are_kept_can_be_set():
+    pooled = load_settings(
+        DJANGO_SECRET_KEY="x",
+        DATABASE_URL="postgres://newsroom@127.0.0.1:6432/newsroom",
+        DATABASE_TRANSACTION_POOLING="1",
+        DATABASE_CONN_MAX_AGE="60",
+    )
+    direct = load_settings(
+        DJANGO_SECRET_KEY="x",
+        DATABASE_URL="postgres://postgres@127.0.0.1:5432/newsroom",
+        DATABASE_CONN_MAX_AGE="0",
+    )
+
+    assert json.loads(pooled.stdout)["conn_max_age"] == 60
+    assert json.loads(pooled.stdout)["server_side_cursors"] is False
+    assert json.loads(direct.stdout)["conn_max_age"] == 0
 
 
 def test_starting_without_a_secret_key_outside_debug_fails_with_a_clear_message():
