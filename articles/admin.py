@@ -354,6 +354,15 @@ class ArticleAdminForm(forms.ModelForm):
             ),
         )
 
+    def _post_clean(self):
+        super()._post_clean()
+        # Checked on the article as it will be saved, after the form's values
+        # are set on it; workflow.publish() checks again.
+        if self.workflow_action == Action.PUBLISH:
+            for field, problem in workflow.publication_problems(self.instance).items():
+                if field not in self.errors:
+                    self.add_error(field if field in self.fields else None, problem)
+
     def _check_workflow(self, cleaned_data):
         try:
             # PermissionDenied is left to rise: the admin answers it with 403.
@@ -686,6 +695,7 @@ class ArticleAdmin(admin.ModelAdmin):
                 PermissionDenied,
                 workflow.TransitionRefused,
                 EditConflict,
+                ValidationError,
             ) as refusal:
                 refusals.append(f"“{article}”: {_refusal_text(refusal)}")
             else:
@@ -861,6 +871,8 @@ def _autosave_key(article, user):
 def _refusal_text(refusal):
     if isinstance(refusal, EditConflict):
         return _("someone was saving it at the same moment; try again.")
+    if isinstance(refusal, ValidationError):
+        return " ".join(refusal.messages)
     return str(refusal) or _("your role does not allow this.")
 
 

@@ -13,6 +13,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.dispatch import Signal
 from django.utils import timezone
+from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
 from articles import purge
@@ -104,6 +105,32 @@ def require_note(action, note):
         )
 
 
+def publication_problems(article):
+    """
+    Return {field name: what to do} for each thing the article lacks to be
+    published or scheduled; empty when it may go live.
+    """
+    problems = {}
+    if not article.headline.strip():
+        problems["headline"] = _("Write a headline before publishing.")
+    if not article.standfirst.strip():
+        problems["standfirst"] = _(
+            "Write a standfirst before publishing: one paragraph that sums up the story."
+        )
+    if not strip_tags(article.body).strip():
+        problems["body"] = _("Write the story's text before publishing.")
+    if article.section_id is None or not article.section.is_active:
+        problems["section"] = _(
+            "Choose a live section before publishing: readers cannot reach a hidden one."
+        )
+    if article.hero_image and not article.hero_alt.strip():
+        problems["hero_alt"] = _(
+            "Describe the hero image for readers who cannot see it, e.g. "
+            "“Firefighters outside the flooded station”, before publishing."
+        )
+    return problems
+
+
 def submit(article, user):
     """Send a draft to the editors for review."""
     check(Action.SUBMIT, user, article)
@@ -111,8 +138,11 @@ def submit(article, user):
 
 
 def publish(article, user, at=None):
-    """Publish now, or schedule for a future time `at`."""
+    """Publish now, or schedule for a future time `at`; ValidationError names what is missing."""
     check(Action.PUBLISH, user, article)
+    problems = publication_problems(article)
+    if problems:
+        raise ValidationError(problems)
     now = timezone.now()
     # A time already past (e.g. the form's default, filled in when the page opened) means now.
     at = now if at is None or at <= now else at

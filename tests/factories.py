@@ -43,6 +43,9 @@ def make_article(authors=(), subheadings=(), tags=(), **fields):
     """Return a saved article, published an hour ago unless fields say otherwise."""
     number = next(_sequence)
     fields.setdefault("headline", f"Test story number {number}")
+    # Enough to be published (workflow.publication_problems).
+    fields.setdefault("standfirst", f"What happened in story number {number}.")
+    fields.setdefault("body", f"<p>The first paragraph of story number {number}.</p>")
     if "section" not in fields:
         fields["section"] = make_section()
     fields.setdefault("status", Article.Status.PUBLISHED)

@@ -236,3 +236,48 @@ def test_sections_are_reordered_and_hidden_from_the_list(administrator):
     second.refresh_from_db()
     assert first.position == 5
     assert not second.is_active
+
+
+def test_publishing_a_headline_only_story_names_each_missing_piece_at_its_field(
+    editor, journalist
+):
+    article = make_article(
+        authors=[journalist],
+        status=Article.Status.IN_REVIEW,
+        published_at=None,
+        standfirst="",
+        body="",
+    )
+    client = client_for(editor)
+    data = form_values(client.get(change_url(article)))
+
+    response = client.post(change_url(article), {**data, "_workflow": "publish"})
+
+    assert response.status_code == 200
+    errors = response.context["adminform"].form.errors
+    assert set(errors) == {"standfirst", "body"}
+    assert "Write a standfirst before publishing" in errors["standfirst"][0]
+    article.refresh_from_db()
+    assert article.status == Article.Status.IN_REVIEW
+
+
+def test_bulk_publishing_says_what_each_unready_story_lacks(editor, journalist):
+    unready = make_article(
+        authors=[journalist],
+        headline="Half written",
+        status=Article.Status.IN_REVIEW,
+        published_at=None,
+        standfirst="",
+    )
+
+    response = client_for(editor).post(
+        reverse("admin:articles_article_changelist"),
+        {"action": "publish_selected", "_selected_action": [unready.pk]},
+        follow=True,
+    )
+
+    unready.refresh_from_db()
+    assert not unready.is_published
+    page = response.content.decode()
+    assert "Published 0 of 1 articles." in page
+    assert "“Half written”: Write a standfirst before publishing" in page

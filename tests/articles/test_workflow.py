@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from articles import workflow
 from articles.models import Article, EditConflict, WorkflowEvent
-from tests.factories import make_article
+from tests.factories import image_upload, make_article, make_section
 
 pytestmark = pytest.mark.django_db
 
@@ -288,3 +288,36 @@ def test_publish_scheduled_ignores_articles_published_directly(editor, journalis
     call_command("publish_scheduled", stdout=StringIO())
 
     assert not article.workflow_events.filter(action=Action.GO_LIVE).exists()
+
+
+def test_an_empty_story_in_a_hidden_section_cannot_be_published_or_scheduled(
+    editor, journalist
+):
+    hidden = make_section(name="Archive", is_active=False)
+    article = draft(
+        journalist,
+        status=Status.IN_REVIEW,
+        standfirst="",
+        body="<p> </p>",
+        section=hidden,
+    )
+
+    for at in (None, timezone.now() + timedelta(days=1)):
+        with pytest.raises(ValidationError) as refused:
+            workflow.publish(article, editor, at=at)
+        assert set(refused.value.message_dict) == {"standfirst", "body", "section"}
+
+    article.refresh_from_db()
+    assert article.status == Status.IN_REVIEW
+    assert not article.workflow_events.exists()
+
+
+def test_a_hero_image_without_alt_text_keeps_a_story_from_going_live(
+    editor, journalist
+):
+    article = draft(journalist, hero_image=image_upload("quay.jpg"), hero_alt=" ")
+
+    with pytest.raises(ValidationError) as refused:
+        workflow.publish(article, editor)
+
+    assert list(refused.value.message_dict) == ["hero_alt"]
