@@ -9,7 +9,7 @@ from django.contrib.messages.storage import default_storage
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
-from django.db.models import Count, Exists, OuterRef
+from django.db.models import Count, Exists, OuterRef, Q
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -280,6 +280,11 @@ class ArticleAdminForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        if "section" in self.fields:
+            # Hidden sections are not offered; an article already in one keeps it.
+            self.fields["section"].queryset = Section.objects.filter(
+                Q(is_active=True) | Q(pk=self.instance.section_id)
+            ).order_by("position", "name")
         now = localtime().replace(second=0, microsecond=0)
         self.fields["workflow_at"].initial = (
             self.instance.published_at if self.instance.is_scheduled else now

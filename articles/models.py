@@ -134,6 +134,12 @@ def unique_slug(model, text, max_length, exclude_pk=None, fallback="article"):
     return candidate
 
 
+def next_section_position():
+    """Return the position after the last section: a new one joins the end of the navigation."""
+    last = Section.objects.aggregate(last=models.Max("position"))["last"]
+    return 0 if last is None else last + 1
+
+
 class SectionQuerySet(models.QuerySet):
     def active(self):
         """Return the sections shown in navigation, in navigation order."""
@@ -163,13 +169,19 @@ class Section(models.Model):
     )
     position = models.PositiveSmallIntegerField(
         _("position"),
-        default=0,
-        help_text=_("Order in the navigation: lower numbers come first."),
+        default=next_section_position,
+        help_text=_(
+            "Order in the navigation: lower numbers come first. A new section joins the end."
+        ),
     )
     is_active = models.BooleanField(
         _("live"),
-        default=True,
-        help_text=_("Live sections appear in the navigation and have a public front."),
+        default=False,
+        help_text=_(
+            "Live sections appear in the navigation, have a public front and can be "
+            "chosen for articles. A new section stays hidden until you make it live; "
+            "hiding one keeps its articles readable at their addresses."
+        ),
     )
 
     objects = SectionQuerySet.as_manager()

@@ -36,6 +36,7 @@ def make_section(**fields):
     fields.setdefault("name", f"Section {number}")
     fields.setdefault("slug", f"section-{number}")
     fields.setdefault("position", number)
+    fields.setdefault("is_active", True)
     return Section.objects.create(**fields)
 
 

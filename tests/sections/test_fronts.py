@@ -2,10 +2,13 @@ import re
 from datetime import timedelta
 
 import pytest
+from django.urls import reverse
 from django.utils import timezone
 
-from articles.models import Article
+from articles.models import Article, Section
+from tests.articles.conftest import client_for
 from tests.factories import make_article, make_section, make_user
+from tests.forms import change_url, form_values
 
 pytestmark = pytest.mark.django_db
 
@@ -230,3 +233,46 @@ def test_navigation_marks_where_the_reader_is(client):
     assert current("/crime/") == ["Crime"]
     assert current(article.get_absolute_url()) == ["Crime"]
     assert current("/search/") == []
+
+
+def test_a_new_section_joins_the_end_of_the_navigation_hidden_until_made_live(
+    client, administrator
+):
+    make_section(name="Politics", position=1)
+    make_section(name="Crime", position=7)
+    admin = client_for(administrator)
+    add = reverse("admin:articles_section_add")
+    data = form_values(admin.get(add), form_id="section_form")
+    data.update(name="Property", slug="property")
+
+    assert admin.post(add, data).status_code == 302
+
+    property_section = Section.objects.get(slug="property")
+    assert (property_section.position, property_section.is_active) == (8, False)
+    assert nav_links(client.get("/")) == ["Home", "Politics", "Crime"]
+
+
+def test_a_hidden_section_keeps_its_stories_readable_and_leaves_the_choices(
+    client, journalist
+):
+    hidden = make_section(name="Community", slug="community", is_active=False)
+    make_section(name="Politics")
+    story = make_article(section=hidden, headline="Allotment waiting list shrinks")
+    draft = make_article(
+        authors=[journalist], status=Article.Status.DRAFT, published_at=None
+    )
+
+    page = client.get(story.get_absolute_url())
+    assert page.status_code == 200
+    assert '<span class="section-label">Community</span>' in page.content.decode()
+    assert 'href="/community/"' not in page.content.decode()
+    assert client.get("/community/").status_code == 404
+
+    offered = client_for(journalist).get(change_url(draft)).context["adminform"].form
+    assert "Community" not in [s.name for s in offered.fields["section"].queryset]
+    draft.section = hidden
+    draft.save()
+    offered = client_for(journalist).get(change_url(draft)).context["adminform"].form
+    assert "Community" in [s.name for s in offered.fields["section"].queryset], (
+        "an article already in a hidden section keeps it"
+    )
