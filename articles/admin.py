@@ -17,7 +17,7 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
-from django.utils.text import capfirst
+from django.utils.text import Truncator, capfirst
 from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -125,6 +125,13 @@ def status_label(article):
         return _("Scheduled for %(when)s") % {
             "when": date_format(localtime(article.published_at), "j F Y, H:i")
         }
+    if article.is_returned:
+        return format_html(
+            '{} <span class="returned-note" title="{}">“{}”</span>',
+            _("Returned"),
+            article.last_note,
+            Truncator(article.last_note).chars(60),
+        )
     return article.get_status_display()
 
 
@@ -388,6 +395,7 @@ class StatusFilter(admin.SimpleListFilter):
     def lookups(self, request, model_admin):
         return [
             ("draft", _("Draft")),
+            ("returned", _("Returned to author")),
             ("in_review", _("In review")),
             ("scheduled", _("Scheduled")),
             ("live", _("Published")),
@@ -398,6 +406,8 @@ class StatusFilter(admin.SimpleListFilter):
         value = self.value()
         if value == "scheduled":
             return queryset.scheduled()
+        if value == "returned":
+            return queryset.returned()
         if value == "live":
             return queryset.published()
         if value in {Status.DRAFT, Status.IN_REVIEW, Status.WITHDRAWN}:
@@ -512,7 +522,13 @@ class ArticleAdmin(admin.ModelAdmin):
         return ", ".join(person(author) for author in article.byline_authors)
 
     def get_queryset(self, request):
-        return super().get_queryset(request).visible_to(request.user).with_byline()
+        return (
+            super()
+            .get_queryset(request)
+            .visible_to(request.user)
+            .with_byline()
+            .with_last_workflow_step()
+        )
 
     def get_object(self, request, object_id, from_field=None):
         article = super().get_object(request, object_id, from_field)

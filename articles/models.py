@@ -298,6 +298,25 @@ class ArticleQuerySet(models.QuerySet):
             pk__in=Article.objects.filter(matches).values("pk")
         ).newest_first()
 
+    def with_last_workflow_step(self):
+        """
+        Annotate each article with its latest workflow step's action and note
+        (`last_action`, `last_note`), from which a draft reads as returned.
+        """
+        latest = WorkflowEvent.objects.filter(article=OuterRef("pk")).order_by(
+            "-created_at", "-pk"
+        )
+        return self.annotate(
+            last_action=Subquery(latest.values("action")[:1]),
+            last_note=Subquery(latest.values("note")[:1]),
+        )
+
+    def returned(self):
+        """Return the drafts an editor sent back and their authors have not resubmitted."""
+        return self.with_last_workflow_step().filter(
+            status=Article.Status.DRAFT, last_action=WorkflowEvent.Action.RETURN
+        )
+
     def for_cards(self):
         """Return articles ready for cards on fronts and lists: section and byline fetched."""
         return self.with_byline()
@@ -803,6 +822,14 @@ class Article(models.Model):
             self.status == self.Status.PUBLISHED
             and self.published_at is not None
             and self.published_at > timezone.now()
+        )
+
+    @property
+    def is_returned(self):
+        """Whether an editor sent this draft back (needs with_last_workflow_step())."""
+        return (
+            self.status == Article.Status.DRAFT
+            and getattr(self, "last_action", None) == WorkflowEvent.Action.RETURN
         )
 
     @property

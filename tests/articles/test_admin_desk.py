@@ -281,3 +281,32 @@ def test_bulk_publishing_says_what_each_unready_story_lacks(editor, journalist):
     page = response.content.decode()
     assert "Published 0 of 1 articles." in page
     assert "“Half written”: Write a standfirst before publishing" in page
+
+
+def test_a_returned_story_says_so_in_the_list_with_the_editors_note(editor, journalist):
+    article = make_article(
+        authors=[journalist],
+        headline="Bridge closure",
+        status=Article.Status.IN_REVIEW,
+        published_at=None,
+    )
+    make_article(
+        authors=[journalist],
+        headline="Plain draft",
+        status=Article.Status.DRAFT,
+        published_at=None,
+    )
+    workflow.return_to_author(article, editor, "Needs a second source")
+    changelist = reverse("admin:articles_article_changelist")
+    client = client_for(journalist)
+
+    page = client.get(changelist).content.decode()
+    assert "Returned" in page and "“Needs a second source”" in page
+    returned = client.get(changelist, {"state": "returned"}).content.decode()
+    assert "Bridge closure" in returned and "Plain draft" not in returned
+
+    workflow.submit(article, journalist)
+    assert (
+        "Bridge closure"
+        not in client.get(changelist, {"state": "returned"}).content.decode()
+    )
