@@ -668,11 +668,13 @@ class ArticleAdmin(admin.ModelAdmin):
         user = request.user
         events = list(article.workflow_events.for_history()[:50])
         latest = events[0] if events else None
+        actions = workflow.available_actions(user, article)
+        if not self.has_change_permission(request, article):
+            # A read-only form saves nothing; recalling a story needs no form.
+            actions = [action for action in actions if action == Action.RECALL]
         return {
             "status_label": status_label(article),
-            "workflow_actions": workflow.available_actions(user, article)
-            if self.has_change_permission(request, article)
-            else [],
+            "workflow_actions": actions,
             "workflow_events": events,
             "returned": latest
             if latest
@@ -749,6 +751,11 @@ class ArticleAdmin(admin.ModelAdmin):
                 name="articles_article_restore",
             ),
             path(
+                "<path:object_id>/recall/",
+                wrap(self.recall_view),
+                name="articles_article_recall",
+            ),
+            path(
                 "<path:object_id>/share-link/",
                 wrap(self.share_link_view),
                 name="articles_article_share_link",
@@ -802,6 +809,24 @@ class ArticleAdmin(admin.ModelAdmin):
             "changes": changes,
         }
         return TemplateResponse(request, "articles/admin/compare.html", context)
+
+    def recall_view(self, request, object_id):
+        """The author takes a submitted story back to their drafts (their form is read-only in review)."""
+        article = self._article_or_403(request, object_id)
+        change_page = reverse("admin:articles_article_change", args=[article.pk])
+        if request.method != "POST":
+            return HttpResponseRedirect(change_page)
+        try:
+            with transaction.atomic():
+                workflow.recall(article, request.user)
+        except (workflow.TransitionRefused, EditConflict) as refusal:
+            messages.error(request, _refusal_text(refusal))
+        else:
+            messages.success(
+                request,
+                _("Back in your drafts: edit it, then submit it for review again."),
+            )
+        return HttpResponseRedirect(change_page)
 
     def restore_view(self, request, object_id, version_id):
         if request.method != "POST":

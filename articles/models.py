@@ -1211,6 +1211,7 @@ class WorkflowEvent(models.Model):
         SCHEDULE = "schedule", _("Scheduled")
         GO_LIVE = "go_live", _("Went live as scheduled")
         RETURN = "return", _("Returned to author")
+        RECALL = "recall", _("Recalled by author")
         WITHDRAW = "withdraw", _("Withdrawn")
         CORRECT = "correct", _("Corrected")
 

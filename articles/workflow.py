@@ -31,6 +31,7 @@ transitioned = Signal()
 # The actions a person can choose; GO_LIVE and SCHEDULE are outcomes, not choices.
 CHOSEN_ACTIONS = (
     Action.SUBMIT,
+    Action.RECALL,
     Action.PUBLISH,
     Action.RETURN,
     Action.WITHDRAW,
@@ -42,12 +43,16 @@ class TransitionRefused(Exception):
     """The article's current state does not allow the transition; the message says why."""
 
 
-def is_author(user, article):
+def author_ids(article):
     if not hasattr(article, "_author_ids"):
         article._author_ids = set(
             article.authorships.values_list("author_id", flat=True)
         )
-    return user.pk in article._author_ids
+    return article._author_ids
+
+
+def is_author(user, article):
+    return user.pk in author_ids(article)
 
 
 def can_edit(user, article):
@@ -63,6 +68,12 @@ def check(action, user, article):
     """Raise PermissionDenied if user's role forbids action on article, TransitionRefused if its state does."""
     if action == Action.SUBMIT:
         allowed = can_edit(user, article)
+    elif action == Action.RECALL:
+        allowed = (
+            user.is_active
+            and user.has_perm("articles.change_article")
+            and is_author(user, article)
+        )
     else:
         allowed = user.is_active and user.has_perm(PUBLISH_PERMISSION)
     if not allowed:
@@ -137,6 +148,12 @@ def submit(article, user):
     return _apply(article, user, Action.SUBMIT, Status.IN_REVIEW)
 
 
+def recall(article, user):
+    """Take a story its author submitted back to their drafts, while no editor has acted on it."""
+    check(Action.RECALL, user, article)
+    return _apply(article, user, Action.RECALL, Status.DRAFT)
+
+
 def publish(article, user, at=None):
     """Publish now, or schedule for a future time `at`; ValidationError names what is missing."""
     check(Action.PUBLISH, user, article)
@@ -191,6 +208,8 @@ def perform(action, article, user, note="", at=None):
     """Run the transition named by action, as chosen in the admin."""
     if action == Action.SUBMIT:
         return submit(article, user)
+    if action == Action.RECALL:
+        return recall(article, user)
     if action == Action.PUBLISH:
         return publish(article, user, at)
     if action == Action.RETURN:
@@ -210,6 +229,13 @@ def _state_refusal(action, article):
         return _("Save the article first.")
     if action == Action.SUBMIT and status != Status.DRAFT:
         return _("Only a draft can be submitted for review.")
+    if action == Action.RECALL and status != Status.IN_REVIEW:
+        return _("Only an article in review can be recalled.")
+    # Submitting saves the story, so its last save is an author's until an editor saves it.
+    if action == Action.RECALL and article.updated_by_id not in author_ids(article):
+        return _(
+            "An editor has already worked on it; ask them to return it to you instead."
+        )
     if action == Action.PUBLISH and status == Status.PUBLISHED and article.is_published:
         return _("This article is already live.")
     if action == Action.RETURN and status != Status.IN_REVIEW:

@@ -310,3 +310,24 @@ def test_a_returned_story_says_so_in_the_list_with_the_editors_note(editor, jour
         "Bridge closure"
         not in client.get(changelist, {"state": "returned"}).content.decode()
     )
+
+
+def test_a_journalist_recalls_their_story_from_its_read_only_page(journalist):
+    article = make_article(
+        authors=[journalist],
+        headline="Typo in the standfirst",
+        status=Article.Status.DRAFT,
+        published_at=None,
+    )
+    workflow.submit(article, journalist)
+    client = client_for(journalist)
+    assert "Recall to my drafts" in client.get(change_url(article)).content.decode()
+
+    response = client.post(
+        reverse("admin:articles_article_recall", args=[article.pk]), follow=True
+    )
+
+    article.refresh_from_db()
+    assert article.status == Article.Status.DRAFT
+    assert "Back in your drafts" in response.content.decode()
+    assert "Submit for review" in response.content.decode()

@@ -213,7 +213,7 @@ def test_available_actions_follow_role_and_state(editor, journalist):
     ]
 
     workflow.submit(article, journalist)
-    assert workflow.available_actions(journalist, article) == []
+    assert workflow.available_actions(journalist, article) == [Action.RECALL]
     assert workflow.available_actions(editor, article) == [
         Action.PUBLISH,
         Action.RETURN,
@@ -321,3 +321,24 @@ def test_a_hero_image_without_alt_text_keeps_a_story_from_going_live(
         workflow.publish(article, editor)
 
     assert list(refused.value.message_dict) == ["hero_alt"]
+
+
+def test_an_author_recalls_a_submitted_story_until_an_editor_works_on_it(
+    journalist, other_journalist, editor
+):
+    article = draft(journalist)
+    workflow.submit(article, journalist)
+
+    with pytest.raises(PermissionDenied):
+        workflow.recall(article, other_journalist)
+    event = workflow.recall(article, journalist)
+
+    article.refresh_from_db()
+    assert article.status == Status.DRAFT
+    assert (event.action, event.actor) == (Action.RECALL, journalist)
+
+    workflow.submit(article, journalist)
+    article.headline = "Edited by the desk"
+    article.save_versioned(editor)
+    with pytest.raises(workflow.TransitionRefused, match="An editor has already"):
+        workflow.recall(article, journalist)
