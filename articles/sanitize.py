@@ -17,6 +17,8 @@ EDITOR_EXTENSIONS = {
     "ListItem": True,
     "Blockquote": True,
     "HardBreak": True,
+    # The package turns the browser's spell-check off by default; writers need it.
+    "NoSpellCheck": False,
 }
 
 ALLOWED_TAGS = frozenset(

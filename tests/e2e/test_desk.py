@@ -28,6 +28,19 @@ def status(page):
     return page.locator(".field-state .readonly")
 
 
+def test_the_text_editors_check_spelling_and_the_lead_opens_tall(new_page, journalist):
+    page = new_page(journalist)
+    page.goto("/admin/articles/article/add/")
+
+    editors = page.locator(".ProseMirror")
+    expect(editors.first).to_be_visible()
+    assert editors.count() >= 2, "the lead text and a subheading"
+    for index in range(editors.count()):
+        assert editors.nth(index).get_attribute("spellcheck") != "false"
+    lead = prose_editor(page, "id_body").locator(".ProseMirror")
+    assert lead.bounding_box()["height"] >= 200, "the lead text opens as a writing area"
+
+
 def test_journalist_writes_an_article_and_submits_it_for_review(
     new_page, journalist, politics
 ):
