@@ -135,18 +135,19 @@ return 1
 
 def record_read(article_id, request):
     """Count one read of a live article unless it is a bot's or a repeat, and say what happened."""
-    bot = is_bot(request.META.get("HTTP_USER_AGENT", ""))
     now = timezone.now()
-    if settings.REDIS_URL and redis_breaker.closed():
-        try:
-            outcome = record_in_redis(article_id, request, now, bot)
-            if outcome is None:
+    if settings.REDIS_URL:
+        outcome = record_in_redis_only(article_id, request, now)
+        if outcome is None and redis_breaker.closed():
+            # Redis answers but lost the index of live articles (a restart, say).
+            try:
                 rebuild_live_index(redis_client())
-                outcome = record_in_redis(article_id, request, now, bot)
-            if outcome is not None:
-                return outcome
-        except redis.RedisError as error:
-            redis_breaker.failed(error)
+            except redis.RedisError as error:
+                redis_breaker.failed(error)
+            outcome = record_in_redis_only(article_id, request, now)
+        if outcome is not None:
+            return outcome
+    bot = is_bot(request.META.get("HTTP_USER_AGENT", ""))
     if not Article.objects.published().filter(pk=article_id).exists():
         return Outcome.NOT_LIVE
     if bot or not cache.add(
@@ -155,6 +156,21 @@ def record_read(article_id, request):
         return Outcome.NOT_COUNTED
     add_reads({(article_id, hour_of(now)): 1})
     return Outcome.COUNTED
+
+
+def record_in_redis_only(article_id, request, now):
+    """
+    Count the read as record_read() would, in Redis alone; return None when
+    Redis cannot settle it (down, or the index of live articles missing).
+    """
+    if not redis_breaker.closed():
+        return None
+    bot = is_bot(request.META.get("HTTP_USER_AGENT", ""))
+    try:
+        return record_in_redis(article_id, request, now, bot)
+    except redis.RedisError as error:
+        redis_breaker.failed(error)
+        return None
 
 
 def record_in_redis(article_id, request, now, bot):

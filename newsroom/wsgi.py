@@ -8,7 +8,8 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsroom.settings")
 
 django_application = get_wsgi_application()
 
-# Imported once Django is set up: the page cache reads settings.
+# Imported once Django is set up: these layers read settings.
+from articles.beacon import ReadBeaconLayer  # noqa: E402
 from newsroom.pagecache import PageCacheMiddleware  # noqa: E402
 
-application = PageCacheMiddleware(django_application)
+application = ReadBeaconLayer(PageCacheMiddleware(django_application))

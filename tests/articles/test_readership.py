@@ -5,12 +5,15 @@ from datetime import timedelta
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
 from articles import readership, workflow
 from articles.models import Article, ReadCount, ReadScore
 from tests.factories import make_article, make_section
+from tests.site import Site
 
 pytestmark = pytest.mark.django_db
 
@@ -438,3 +441,26 @@ def test_the_most_read_fragment_lists_one_spare_and_is_kept_a_minute_at_most(
     assert response.content.decode().count("<li ") == 9
     assert "s-maxage=60" in response["Cache-Control"]
     assert "max-age=60" in response["Cache-Control"]
+
+
+def test_beacons_sent_to_the_wsgi_application_as_gunicorn_does_are_counted():
+    article, draft = make_article(), make_article(status=Article.Status.DRAFT)
+    url = reverse("articles:read", args=[article.pk])
+    site = Site()
+    assert site.request("POST", url, user_agent=f"{BROWSER} reader/0").status == 204
+
+    with CaptureQueriesContext(connection) as queries:
+        answers = [
+            site.request("POST", url, user_agent=f"{BROWSER} reader/{n}").status
+            for n in (1, 2, 2)
+        ]
+
+    assert answers == [204, 204, 204]
+    if os.environ.get("REDIS_URL"):
+        assert len(queries) == 0, "with Redis a beacon asks the database nothing"
+    assert total_reads(article) == 3, "reader 2's second beacon is a repeat"
+    draft_url = reverse("articles:read", args=[draft.pk])
+    assert site.request("POST", draft_url, user_agent=BROWSER).status == 404
+    assert (
+        site.request("POST", url, user_agent=BROWSER, host="evil.example").status == 400
+    )
