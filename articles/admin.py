@@ -5,6 +5,7 @@ from django.contrib.admin.models import CHANGE, LogEntry
 from django.contrib.admin.utils import unquote
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
+from django.contrib.auth.forms import UserChangeForm
 from django.contrib.messages.storage import default_storage
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
@@ -874,16 +875,53 @@ User = get_user_model()
 admin.site.unregister(User)
 
 
+# Roles only a superuser may grant: one publishes to the front page, the other grants roles.
+SUPERUSER_GRANTED_ROLES = frozenset({"Editor", "Administrator"})
+
+
+class NewsroomUserChangeForm(UserChangeForm):
+    # Set per request by NewsroomUserAdmin.get_form: who is saving.
+    changed_by = None
+
+    def clean_groups(self):
+        groups = self.cleaned_data["groups"]
+        if self.changed_by is None or self.changed_by.is_superuser:
+            return groups
+        held = set(self.instance.groups.values_list("name", flat=True))
+        granted = sorted(
+            ({group.name for group in groups} - held) & SUPERUSER_GRANTED_ROLES
+        )
+        if granted:
+            raise ValidationError(
+                ngettext(
+                    "Only a superuser may grant the %(roles)s role.",
+                    "Only a superuser may grant the %(roles)s roles.",
+                    len(granted),
+                )
+                % {"roles": " and ".join(granted)},
+                code="superuser_granted_role",
+            )
+        return groups
+
+
 @admin.register(User)
 class NewsroomUserAdmin(UserAdmin):
-    """Django's user admin, with superuser powers kept to superusers."""
+    """Django's user admin, with superuser powers and the senior roles kept to superusers."""
+
+    form = NewsroomUserChangeForm
 
     def get_readonly_fields(self, request, obj=None):
         readonly = list(super().get_readonly_fields(request, obj))
         if not request.user.is_superuser:
             # Either one would let an administrator grant any permission, themselves included.
             readonly += ["is_superuser", "user_permissions"]
+            if obj is not None and obj.pk == request.user.pk:
+                readonly.append("groups")
         return readonly
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        return type(form.__name__, (form,), {"changed_by": request.user})
 
     def has_change_permission(self, request, obj=None):
         if obj is not None and obj.is_superuser and not request.user.is_superuser:
