@@ -77,6 +77,8 @@ MIDDLEWARE = [
     "django.middleware.http.ConditionalGetMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "staff.middleware.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, as django-axes asks: it answers sign-ins refused during a lockout.
@@ -181,6 +183,10 @@ AXES_RESET_ON_SUCCESS = True
 # The address readership.py counts reads by, right behind nginx and Varnish.
 AXES_CLIENT_IP_CALLABLE = "articles.readership.client_ip"
 AXES_LOCKOUT_CALLABLE = "staff.views.locked_out"
+# Roles that must sign in with a code from an authenticator app, e.g.
+# "Editor,Administrator" (superusers too, then); anyone may turn it on.
+NEWSROOM_REQUIRE_2FA_FOR = env_list("NEWSROOM_REQUIRE_2FA_FOR")
+OTP_TOTP_ISSUER = os.environ.get("NEWSROOM_SITE_NAME", "The Newsroom")
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = os.environ.get("TIME_ZONE", "Europe/London")
