@@ -5,12 +5,13 @@ from django.contrib.admin.models import CHANGE, LogEntry
 from django.contrib.admin.utils import unquote
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
+from django.contrib.auth.forms import UserChangeForm
 from django.contrib.messages.storage import default_storage
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import BadRequest, PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import Count, Exists, OuterRef, Q
-from django.http import HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -388,6 +389,22 @@ class ArticleAdminForm(forms.ModelForm):
             self.add_error("workflow_note", error)
 
 
+# The largest id a bigint column holds.
+MAX_ROW_ID = 2**63 - 1
+
+
+def row_id(value):
+    """
+    Return value (from an address) as a row id, or None when it cannot be one:
+    "abc", "²" (a digit to str.isdigit() that int() refuses) or a number no
+    column holds, which the database would refuse with an error.
+    """
+    if not (value.isascii() and value.isdigit()):
+        return None
+    number = int(value)
+    return number if 0 < number <= MAX_ROW_ID else None
+
+
 class StatusFilter(admin.SimpleListFilter):
     title = _("status")
     parameter_name = "state"
@@ -429,7 +446,10 @@ class AuthorFilter(admin.SimpleListFilter):
 
     def queryset(self, request, queryset):
         if self.value():
-            return queryset.filter(authorships__author_id=self.value())
+            author_id = row_id(self.value())
+            if author_id is None:
+                raise BadRequest("The author filter takes a user id.")
+            return queryset.filter(authorships__author_id=author_id)
         return queryset
 
 
@@ -531,11 +551,12 @@ class ArticleAdmin(admin.ModelAdmin):
         )
 
     def get_object(self, request, object_id, from_field=None):
+        if from_field is None and row_id(object_id) is None:
+            raise Http404("No article has this id.")
         article = super().get_object(request, object_id, from_field)
         # Someone else's article answers 403, not "does not exist": it does.
-        if article is None and str(object_id).isdigit():
-            if Article.objects.filter(pk=object_id).exists():
-                raise PermissionDenied
+        if article is None and Article.objects.filter(pk=object_id).exists():
+            raise PermissionDenied
         return article
 
     def has_change_permission(self, request, obj=None):
@@ -907,7 +928,13 @@ def _public_pages(article_id):
 
 
 def _chosen_version(versions, value):
-    return versions.filter(pk=value).first() if value.isdigit() else None
+    """Return the version value names, None when none is chosen or it is not one of versions."""
+    if not value:
+        return None
+    version_id = row_id(value)
+    if version_id is None:
+        raise BadRequest("A version is chosen by its id.")
+    return versions.filter(pk=version_id).first()
 
 
 def _autosave_key(article, user):
@@ -932,16 +959,53 @@ User = get_user_model()
 admin.site.unregister(User)
 
 
+# Roles only a superuser may grant: one publishes to the front page, the other grants roles.
+SUPERUSER_GRANTED_ROLES = frozenset({"Editor", "Administrator"})
+
+
+class NewsroomUserChangeForm(UserChangeForm):
+    # Set per request by NewsroomUserAdmin.get_form: who is saving.
+    changed_by = None
+
+    def clean_groups(self):
+        groups = self.cleaned_data["groups"]
+        if self.changed_by is None or self.changed_by.is_superuser:
+            return groups
+        held = set(self.instance.groups.values_list("name", flat=True))
+        granted = sorted(
+            ({group.name for group in groups} - held) & SUPERUSER_GRANTED_ROLES
+        )
+        if granted:
+            raise ValidationError(
+                ngettext(
+                    "Only a superuser may grant the %(roles)s role.",
+                    "Only a superuser may grant the %(roles)s roles.",
+                    len(granted),
+                )
+                % {"roles": " and ".join(granted)},
+                code="superuser_granted_role",
+            )
+        return groups
+
+
 @admin.register(User)
 class NewsroomUserAdmin(UserAdmin):
-    """Django's user admin, with superuser powers kept to superusers."""
+    """Django's user admin, with superuser powers and the senior roles kept to superusers."""
+
+    form = NewsroomUserChangeForm
 
     def get_readonly_fields(self, request, obj=None):
         readonly = list(super().get_readonly_fields(request, obj))
         if not request.user.is_superuser:
             # Either one would let an administrator grant any permission, themselves included.
             readonly += ["is_superuser", "user_permissions"]
+            if obj is not None and obj.pk == request.user.pk:
+                readonly.append("groups")
         return readonly
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        return type(form.__name__, (form,), {"changed_by": request.user})
 
     def has_change_permission(self, request, obj=None):
         if obj is not None and obj.is_superuser and not request.user.is_superuser:

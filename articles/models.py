@@ -382,12 +382,14 @@ class ArticleQuerySet(models.QuerySet):
         )
 
     def visible_to(self, user):
-        """Return the articles user may open in the admin: editors and readers-only see all, journalists their own."""
-        if user.has_perm("articles.edit_any_article") or not user.has_perm(
-            "articles.change_article"
-        ):
+        """Return the articles user may open in the admin: editors and view-only roles see all, journalists their own, anyone else none."""
+        if user.has_perm("articles.edit_any_article"):
             return self
-        return self.filter(authorships__author=user)
+        if user.has_perm("articles.change_article"):
+            return self.filter(authorships__author=user)
+        if user.has_perm("articles.view_article"):
+            return self
+        return self.none()
 
     def due_to_go_live(self):
         """Return scheduled articles whose time has come but whose going live is not logged yet."""

@@ -204,6 +204,8 @@ class PreviewView(ArticleDetailView):
 
 @method_decorator(staff_member_required, name="dispatch")
 class StaffPreviewView(PreviewView):
+    """The preview of an article the signed-in person may open in the admin."""
+
     def get_object(self, queryset=None):
         visible = Article.objects.visible_to(self.request.user)
         return get_object_or_404(visible.for_article_page(), pk=self.kwargs["pk"])

@@ -8,6 +8,7 @@ and REDIS_URL. See README.md for the full list.
 
 import importlib.util
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -60,8 +61,12 @@ INSTALLED_APPS = [
     "taggit",
     "reversion",
     "django_prose_editor",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "articles",
     "sections",
+    "staff",
 ]
 
 MIDDLEWARE = [
@@ -72,8 +77,12 @@ MIDDLEWARE = [
     "django.middleware.http.ConditionalGetMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "staff.middleware.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes asks: it answers sign-ins refused during a lockout.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "newsroom.urls"
@@ -158,6 +167,26 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# Staff sign-in (docs/sign-in.md). django-axes counts failed sign-ins per
+# username and address in the database, which every app server shares and
+# which keeps counting while Redis is down; five lock that pair for 15 minutes.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+# The address readership.py counts reads by, right behind nginx and Varnish.
+AXES_CLIENT_IP_CALLABLE = "articles.readership.client_ip"
+AXES_LOCKOUT_CALLABLE = "staff.views.locked_out"
+# Roles that must sign in with a code from an authenticator app, e.g.
+# "Editor,Administrator" (superusers too, then); anyone may turn it on.
+NEWSROOM_REQUIRE_2FA_FOR = env_list("NEWSROOM_REQUIRE_2FA_FOR")
+OTP_TOTP_ISSUER = os.environ.get("NEWSROOM_SITE_NAME", "The Newsroom")
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = os.environ.get("TIME_ZONE", "Europe/London")

@@ -12,6 +12,8 @@ admin.site.index_title = _("Desk")
 handler500 = "articles.views.server_error"
 
 urlpatterns = [
+    # Before the admin, whose own addresses end in a catch-all.
+    path("admin/two-factor/", include("staff.urls")),
     path("admin/", admin.site.urls),
     path("healthz", healthz, name="healthz"),
     *media.urlpatterns(),

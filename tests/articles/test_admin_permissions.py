@@ -5,6 +5,7 @@ including POSTs crafted to do what the page does not offer.
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.urls import reverse
 
 from articles import workflow
@@ -283,7 +284,7 @@ def test_administrator_manages_users_but_cannot_make_a_superuser(administrator):
     data.update(
         first_name="Nia",
         is_superuser="on",
-        groups=str(colleague.groups.model.objects.get(name="Editor").pk),
+        groups=str(Group.objects.get(name="Journalist").pk),
     )
 
     response = client.post(url, data)
@@ -291,8 +292,52 @@ def test_administrator_manages_users_but_cannot_make_a_superuser(administrator):
     assert response.status_code == 302
     colleague.refresh_from_db()
     assert colleague.first_name == "Nia"
-    assert colleague.groups.filter(name="Editor").exists()
+    assert colleague.groups.filter(name="Journalist").exists()
     assert not colleague.is_superuser
+
+
+@pytest.mark.parametrize("role", ["Editor", "Administrator"])
+def test_only_a_superuser_grants_the_editor_and_administrator_roles(
+    administrator, role
+):
+    """Found by the security review: an administrator could make anyone an editor."""
+    colleague = make_user("newbie", role="Journalist")
+    superuser = make_user("root", is_staff=True, is_superuser=True)
+    url = reverse("admin:auth_user_change", args=[colleague.pk])
+
+    def grant(granting_user):
+        client = client_for(granting_user)
+        data = form_values(client.get(url), form_id="user_form")
+        data["groups"] = [
+            str(group.pk)
+            for group in Group.objects.filter(name__in=["Journalist", role])
+        ]
+        return client.post(url, data)
+
+    response = grant(administrator)
+    assert response.status_code == 200
+    assert f"Only a superuser may grant the {role} role." in response.content.decode()
+    assert not colleague.groups.filter(name=role).exists()
+
+    assert grant(superuser).status_code == 302
+    assert colleague.groups.filter(name=role).exists()
+
+
+def test_an_administrator_cannot_change_their_own_roles(administrator):
+    """Found by the security review: an administrator joined the Editor group, then published."""
+    url = reverse("admin:auth_user_change", args=[administrator.pk])
+    client = client_for(administrator)
+    data = form_values(client.get(url), form_id="user_form")
+    data.update(first_name="Joanne", groups=str(Group.objects.get(name="Editor").pk))
+
+    assert client.post(url, data).status_code == 302
+    administrator.refresh_from_db()
+    assert administrator.first_name == "Joanne"
+    assert list(administrator.groups.values_list("name", flat=True)) == [
+        "Administrator"
+    ]
+    article = make_article(status=Status.DRAFT, published_at=None)
+    assert "publish" not in workflow.available_actions(administrator, article)
 
 
 def test_administrator_cannot_change_a_superuser(administrator):

@@ -10,7 +10,7 @@ from django.utils import timezone
 from articles.models import Article, ArticleSlugHistory
 from articles.preview import article_id_for_share_token, make_share_token
 from tests.articles.conftest import client_for
-from tests.factories import make_article
+from tests.factories import make_article, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -154,6 +154,24 @@ def test_preview_by_id_is_for_staff_who_may_open_the_article(
         assert "data-read-url" not in response.content.decode(), (
             "never counted as a read"
         )
+
+
+def test_preview_by_id_needs_the_rights_of_the_admin_form(client, administrator):
+    """Found by the security review: any staff account could read every unpublished article."""
+    draft = make_article(
+        headline="Embargoed budget leak", status=Article.Status.DRAFT, published_at=None
+    )
+    url = reverse("articles:preview", kwargs={"pk": draft.pk})
+    change_form = reverse("admin:articles_article_change", args=[draft.pk])
+    no_role = client_for(make_user("intern", is_staff=True))
+
+    assert no_role.get(change_form).status_code == 403
+    response = no_role.get(url)
+    assert response.status_code == 404
+    assert "Embargoed budget leak" not in response.content.decode()
+    # A role that may view articles in the admin may preview them too.
+    assert client_for(administrator).get(change_form).status_code == 200
+    assert client_for(administrator).get(url).status_code == 200
 
 
 def test_editor_gets_a_working_share_link_from_the_change_page(editor, client):
