@@ -120,6 +120,10 @@ def _refusal(section, held):
     ) % {"section": section.name, "count": held}
 
 
+# On the change page after a workflow action: the person came to see the outcome.
+ACTED_PARAMETER = "acted"
+
+
 def status_label(article):
     """Return the status as the desk says it: "Scheduled for 27 November 2026, 09:00" for a future publication."""
     if article.is_scheduled:
@@ -669,7 +673,9 @@ class ArticleAdmin(admin.ModelAdmin):
     def response_change(self, request, obj):
         editing.stop_editing(obj.pk, request.user)
         if "_workflow" in request.POST:
-            response = HttpResponseRedirect(request.path)
+            # Back to the form to see the outcome, not to edit: ACTED_PARAMETER
+            # keeps the page from telling others this person is still editing.
+            response = HttpResponseRedirect(f"{request.path}?{ACTED_PARAMETER}")
         else:
             response = super().response_change(request, obj)
         response.set_cookie(AUTOSAVE_SAVED_COOKIE, _autosave_key(obj, request.user))
@@ -681,7 +687,10 @@ class ArticleAdmin(admin.ModelAdmin):
         context["autosave_key"] = _autosave_key(obj, request.user)
         if obj is not None:
             context.update(self._workflow_context(request, obj))
-            if self.has_change_permission(request, obj):
+            if (
+                self.has_change_permission(request, obj)
+                and ACTED_PARAMETER not in request.GET
+            ):
                 editing.mark_editing(obj.pk, request.user)
         return super().render_change_form(request, context, add, change, form_url, obj)
 

@@ -161,6 +161,25 @@ def test_saving_and_leaving_stops_the_warning(article, journalist, editor):
     assert "is editing this article" not in page
 
 
+def test_an_editor_who_only_returned_a_story_is_not_shown_as_editing_it(
+    article, journalist, editor
+):
+    article.status = Article.Status.IN_REVIEW
+    article.save()
+    alex = client_for(editor)
+    data = form_values(alex.get(change_url(article)))
+    alex.post(
+        change_url(article),
+        {**data, "_workflow": "return", "workflow_note": "Needs a second source"},
+        follow=True,
+    )
+
+    page = client_for(journalist).get(change_url(article)).content.decode()
+
+    assert "Needs a second source" in page
+    assert "is editing this article" not in page
+
+
 def test_you_are_not_warned_about_yourself(article, editor):
     client = client_for(editor)
     client.get(change_url(article))
