@@ -185,7 +185,7 @@ def test_editor_returns_an_article_the_journalist_fixes_and_the_editor_publishes
     desk.locator("#id_workflow_note").fill("Which year? The council says 2032.")
     desk.get_by_role("button", name="Return to author").click()
     expect(messages(desk)).to_contain_text("Returned to author.")
-    expect(status(desk)).to_have_text("Draft")
+    expect(status(desk)).to_have_text("Returned “Which year? The council says 2032.”")
 
     author = new_page(journalist)
     author.goto(change_url(article))
