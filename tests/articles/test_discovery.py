@@ -1,6 +1,8 @@
+import html
 import xml.etree.ElementTree as ET
 from datetime import timedelta
 
+import feedparser
 import pytest
 from django.core.files.base import ContentFile
 from django.db import connection
@@ -408,6 +410,22 @@ def test_atom_feeds_parse_with_dates_authors_and_image(client, feed_world, path)
     )
     assert entry.findtext("atom:author/atom:name", namespaces=RSS_NS) == "Ada Vance"
     assert entry.find("atom:link[@rel='enclosure']", RSS_NS) is not None
+
+
+@pytest.mark.parametrize("kind", ["rss", "atom"])
+def test_feed_readers_show_a_plain_text_standfirst_as_text(client, kind):
+    """A standfirst that looks like markup is shown as typed, never run as HTML."""
+    hostile = "\"'><img src=x onerror=alert(1)> A < B & C"
+    make_article(headline="Markup & text", standfirst=hostile)
+
+    feed = feedparser.parse(client.get(f"/feeds/{kind}/").content)
+    entry = feed.entries[0]
+
+    assert not feed.bozo, feed.bozo_exception
+    assert entry.summary_detail.type == "text/html"
+    assert "<img" not in entry.summary
+    assert html.unescape(entry.summary) == hostile
+    assert entry.title == "Markup & text"
 
 
 def test_feeds_hold_the_latest_thirty(client):
