@@ -569,6 +569,8 @@ class Article(models.Model):
         ),
     )
     version = models.PositiveIntegerField(default=1, editable=False)
+    # Signed into every share link (articles/preview.py): raising it revokes them all.
+    share_links_generation = models.PositiveIntegerField(default=0, editable=False)
     # Kept current by update_search_vector(); on PostgreSQL a GIN index
     # (migration 0004) serves it. SQLite never fills it.
     search_vector = SearchVectorField(null=True, editable=False)

@@ -21,7 +21,7 @@ from taggit.models import Tag
 
 from articles import readership
 from articles.models import Article, ArticleAuthor, ArticleTag, AuthorProfile
-from articles.preview import article_id_for_share_token
+from articles.preview import shared_article
 from articles.search import search_results
 from articles.sitemaps import ArticleSitemap, news_sitemap_articles
 from articles.structured_data import news_article_schema
@@ -210,13 +210,15 @@ class StaffPreviewView(PreviewView):
 
 
 class SharedPreviewView(PreviewView):
-    """A share link: no login, for 48 hours (articles/preview.py)."""
+    """A share link: no login, for 48 hours, until revoked (articles/preview.py)."""
 
     def get_object(self, queryset=None):
-        article_id = article_id_for_share_token(self.kwargs["token"])
-        if article_id is None:
-            raise Http404("This share link has expired or is not valid.")
-        return get_object_or_404(Article.objects.for_article_page(), pk=article_id)
+        article = shared_article(
+            self.kwargs["token"], Article.objects.for_article_page()
+        )
+        if article is None:
+            raise Http404("This share link has expired, was revoked or is not valid.")
+        return article
 
 
 def most_read_fragment(request):
