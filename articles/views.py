@@ -324,7 +324,7 @@ def news_sitemap(request):
 
 @x_robots_tag
 def article_sitemap(request):
-    """One page of the article sitemap, 50,000 URLs at most (ArticleSitemap.render)."""
+    """One page of the article sitemap, 10,000 URLs at most (ArticleSitemap.render)."""
     try:
         xml, newest = ArticleSitemap().render(
             request.GET.get("p", 1), f"{request.scheme}://{request.get_host()}"
