@@ -512,7 +512,7 @@ class Article(models.Model):
         upload_to="heroes/%Y/%m/",
         blank=True,
         help_text=_(
-            "JPEG, PNG, WebP or GIF; at most 10 MB and 40 megapixels. Landscape works best."
+            "JPEG, PNG, WebP or GIF; at most 10 MB and 24 megapixels (e.g. 6000 × 4000 pixels). Landscape works best."
         ),
     )
     hero_renditions = models.JSONField(default=dict, blank=True, editable=False)
