@@ -790,6 +790,11 @@ class ArticleAdmin(admin.ModelAdmin):
                 wrap(self.share_link_view),
                 name="articles_article_share_link",
             ),
+            path(
+                "<path:object_id>/share-link/revoke/",
+                wrap(self.revoke_share_links_view),
+                name="articles_article_revoke_share_links",
+            ),
             *super().get_urls(),
         ]
 
@@ -902,25 +907,50 @@ class ArticleAdmin(admin.ModelAdmin):
             reverse("admin:articles_article_change", args=[article.pk])
         )
 
-    def share_link_view(self, request, object_id):
+    def _shareable_or_403(self, request, object_id):
         article = self._article_or_403(request, object_id)
         if not request.user.has_perm(workflow.PUBLISH_PERMISSION):
             raise PermissionDenied
+        return article
+
+    def share_link_view(self, request, object_id):
+        article = self._shareable_or_403(request, object_id)
+        if article.status == Status.WITHDRAWN:
+            messages.error(request, _("A withdrawn article cannot be shared."))
+            return HttpResponseRedirect(
+                reverse("admin:articles_article_change", args=[article.pk])
+            )
         now = timezone.now()
         token = preview.make_share_token(article, now)
         url = request.build_absolute_uri(
             reverse("articles:share", kwargs={"token": token})
         )
+        expires = date_format(
+            localtime(preview.share_link_expires_at(now)), "j F Y, H:i"
+        )
+        # The article's history says who let outsiders read it, and until when.
+        self.log_change(
+            request,
+            article,
+            _("Created a share link working until %(expires)s.") % {"expires": expires},
+        )
         messages.success(
             request,
             _("Share link, working without login until %(expires)s: %(url)s")
-            % {
-                "expires": date_format(
-                    localtime(preview.share_link_expires_at(now)), "j F Y, H:i"
-                ),
-                "url": url,
-            },
+            % {"expires": expires, "url": url},
         )
+        return HttpResponseRedirect(
+            reverse("admin:articles_article_change", args=[article.pk])
+        )
+
+    def revoke_share_links_view(self, request, object_id):
+        article = self._shareable_or_403(request, object_id)
+        if request.method == "POST":
+            preview.revoke_share_links(article)
+            self.log_change(request, article, _("Revoked all share links."))
+            messages.success(
+                request, _("Every share link made so far to this article is revoked.")
+            )
         return HttpResponseRedirect(
             reverse("admin:articles_article_change", args=[article.pk])
         )

@@ -7,6 +7,7 @@ from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Enclosure
+from django.utils.html import escape
 from taggit.models import Tag
 
 from articles.models import Article, AuthorProfile, Section
@@ -43,7 +44,9 @@ class LatestArticlesFeed(Feed):
         return item.headline
 
     def item_description(self, item):
-        return item.standfirst
+        # RSS <description> and Atom's type="html" summary are read as HTML:
+        # the plain-text standfirst must arrive as text, not markup.
+        return escape(item.standfirst)
 
     def item_pubdate(self, item):
         return item.published_at

@@ -12,6 +12,7 @@ See docs/most-read.md.
 
 import enum
 import hashlib
+import ipaddress
 import math
 import re
 import secrets
@@ -98,27 +99,55 @@ def daily_salt(day):
     return _salts[day]
 
 
+def client_network(request):
+    """
+    Return the reader's address, an IPv6 one cut to its /64: one home or
+    phone is given a whole /64, so its other addresses are the same reader.
+    """
+    address = client_ip(request)
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return address
+    if ip.version == 4:
+        return str(ip)
+    if ip.ipv4_mapped:
+        return str(ip.ipv4_mapped)
+    return str(ipaddress.ip_network(f"{ip}/64", strict=False).network_address)
+
+
 def visitor_hash(request, day):
-    """Return an anonymous id for today's visitor; the salt is random and forgotten after two days."""
-    material = "\n".join(
-        [daily_salt(day), client_ip(request), request.META.get("HTTP_USER_AGENT", "")]
-    )
+    """
+    Return an anonymous id for today's visitor; the salt is random and
+    forgotten after two days. The address alone identifies the visitor:
+    with the user agent too, one client sending beacons under 200 user
+    agents counted 200 reads.
+    """
+    material = "\n".join([daily_salt(day), client_network(request)])
     return hashlib.sha256(material.encode()).hexdigest()[:32]
 
 
-def seen_key(article_id, request, now):
+def seen_key(article_id, visitor):
     """Return the cache key that marks this visitor as having read this article lately."""
-    return f"read-seen:{article_id}:{visitor_hash(request, now.date())}"
+    return f"read-seen:{article_id}:{visitor}"
+
+
+def rate_key(visitor, now):
+    """Return the cache key counting this visitor's beacons in this clock minute."""
+    return f"read-rate:{visitor}:{int(now.timestamp() // 60)}"
 
 
 class Outcome(enum.Enum):
     COUNTED = "counted"
-    NOT_COUNTED = "not counted"  # a bot, or a repeat within the half hour
+    NOT_COUNTED = (
+        "not counted"  # a bot, a repeat within the half hour, or too many beacons
+    )
     NOT_LIVE = "not live"
 
 
-# One round trip: is the article live (see is_live), has this visitor read it
-# lately, and if not, count the read in this hour's buffer.
+# One round trip: is the article live (see is_live), is this visitor within
+# its beacons a minute, has it read the article lately, and if not, count the
+# read in this hour's buffer.
 COUNT_IN_REDIS = """
 local published = redis.call('HGET', KEYS[1], ARGV[1])
 if not published then
@@ -127,6 +156,9 @@ if not published then
 end
 if tonumber(published) > tonumber(ARGV[2]) then return -1 end
 if ARGV[5] == '1' then return 0 end
+local beacons = redis.call('INCR', KEYS[4])
+if beacons == 1 then redis.call('EXPIRE', KEYS[4], 120) end
+if beacons > tonumber(ARGV[6]) then return 0 end
 if not redis.call('SET', KEYS[2], 1, 'NX', 'EX', ARGV[3]) then return 0 end
 redis.call('HINCRBY', KEYS[3], ARGV[4], 1)
 return 1
@@ -134,7 +166,10 @@ return 1
 
 
 def record_read(article_id, request):
-    """Count one read of a live article unless it is a bot's or a repeat, and say what happened."""
+    """
+    Count one read of a live article unless it is a bot's, a repeat, or
+    beyond the visitor's beacons a minute, and say what happened.
+    """
     now = timezone.now()
     if settings.REDIS_URL:
         outcome = record_in_redis_only(article_id, request, now)
@@ -148,10 +183,15 @@ def record_read(article_id, request):
         if outcome is not None:
             return outcome
     bot = is_bot(request.META.get("HTTP_USER_AGENT", ""))
+    visitor = visitor_hash(request, now.date())
     if not Article.objects.published().filter(pk=article_id).exists():
         return Outcome.NOT_LIVE
-    if bot or not cache.add(
-        seen_key(article_id, request, now), 1, settings.NEWSROOM_READ_DEDUPE_SECONDS
+    if (
+        bot
+        or over_beacon_rate(visitor, now)
+        or not cache.add(
+            seen_key(article_id, visitor), 1, settings.NEWSROOM_READ_DEDUPE_SECONDS
+        )
     ):
         return Outcome.NOT_COUNTED
     add_reads({(article_id, hour_of(now)): 1})
@@ -166,20 +206,35 @@ def record_in_redis_only(article_id, request, now):
     if not redis_breaker.closed():
         return None
     bot = is_bot(request.META.get("HTTP_USER_AGENT", ""))
+    visitor = visitor_hash(request, now.date())
     try:
-        return record_in_redis(article_id, request, now, bot)
+        return record_in_redis(article_id, visitor, now, bot)
     except redis.RedisError as error:
         redis_breaker.failed(error)
         return None
 
 
-def record_in_redis(article_id, request, now, bot):
+def over_beacon_rate(visitor, now):
+    """Count a beacon from visitor in the cache; return whether it is beyond this minute's allowance."""
+    key = rate_key(visitor, now)
+    cache.add(key, 0, 120)
+    try:
+        beacons = cache.incr(key)
+    except ValueError:  # Evicted or expired between add and incr: start again.
+        cache.set(key, 1, 120)
+        beacons = 1
+    return beacons > settings.NEWSROOM_READ_BEACONS_PER_MINUTE
+
+
+def record_in_redis(article_id, visitor, now, bot):
     """Return the read's outcome, or None while the index of live articles is missing."""
+    prefix = settings.NEWSROOM_REDIS_PREFIX
     answer = count_in_redis()(
         keys=[
             live_key(),
-            f"{settings.NEWSROOM_REDIS_PREFIX}:{seen_key(article_id, request, now)}",
+            f"{prefix}:{seen_key(article_id, visitor)}",
             pending_key(),
+            f"{prefix}:{rate_key(visitor, now)}",
         ],
         args=[
             article_id,
@@ -187,6 +242,7 @@ def record_in_redis(article_id, request, now, bot):
             settings.NEWSROOM_READ_DEDUPE_SECONDS,
             f"{article_id}:{hour_of(now)}",
             "1" if bot else "0",
+            settings.NEWSROOM_READ_BEACONS_PER_MINUTE,
         ],
     )
     return {-2: None, -1: Outcome.NOT_LIVE, 0: Outcome.NOT_COUNTED}.get(

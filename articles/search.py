@@ -1,10 +1,20 @@
-"""Search result snippets with the reader's words highlighted."""
+"""
+What a reader's search may cost, and result snippets with the reader's words
+highlighted.
+
+A search needs a word to look for (a query of only -exclusions matches
+nearly every article), ranks only the newest MATCH_LIMIT matches, and runs
+under a statement timeout on PostgreSQL; the results fragment is keyed by
+the normalised words (articles/views.py SearchView).
+"""
 
 import html
 import re
+from contextlib import contextmanager
+from dataclasses import dataclass
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery
-from django.db import connection
+from django.db import OperationalError, connection, transaction
 from django.db.models import F, Func, TextField, Value
 from django.db.models.functions import Concat
 from django.utils.html import escape, strip_tags
@@ -15,6 +25,66 @@ from articles.models import SEARCH_CONFIG, Article
 # Characters no article contains, so highlights can be found again after escaping.
 _START, _STOP = "\x02", "\x03"
 SNIPPET_WORDS = 35
+# Newest matches ranked and listed: 50 pages of 20.
+MATCH_LIMIT = 1000
+# A search taking longer is cancelled; ordinary ones take tens of milliseconds.
+TIMEOUT_MILLISECONDS = 1000
+QUERY_CANCELED = "57014"
+# A term as websearch_to_tsquery reads it: a quoted phrase or a word, either
+# of which a leading "-" excludes.
+_TERM = re.compile(r'-?"[^"]*"?|\S+')
+
+
+@dataclass
+class Matches:
+    """The ids of the matches ranked best first, and whether more matched than were ranked."""
+
+    ids: list
+    more: bool = False
+    timed_out: bool = False
+
+
+def has_positive_term(query):
+    """Return whether the query asks for a word or phrase, not only excludes them."""
+    return any(
+        not term.startswith("-")
+        and term.lower() != "or"
+        and any(char.isalnum() for char in term)
+        for term in _TERM.findall(query)
+    )
+
+
+def normalised(query):
+    """Return the query as the results fragment's key: one space between words, lower case."""
+    # Both websearch_to_tsquery and SQLite's icontains ignore case.
+    return " ".join(query.split()).lower()
+
+
+def find(articles, query):
+    """Return the Matches of query among articles, within TIMEOUT_MILLISECONDS."""
+    try:
+        with time_limit(TIMEOUT_MILLISECONDS):
+            ids = articles.search_ids(query, MATCH_LIMIT + 1)
+    except OperationalError as error:
+        if getattr(error.__cause__, "pgcode", None) != QUERY_CANCELED:
+            raise
+        return Matches([], timed_out=True)
+    return Matches(ids[:MATCH_LIMIT], more=len(ids) > MATCH_LIMIT)
+
+
+@contextmanager
+def time_limit(milliseconds):
+    """Cancel any statement run inside that takes longer than milliseconds (PostgreSQL)."""
+    with transaction.atomic():
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                # SET LOCAL ends with the transaction, so a pooled
+                # connection is never left with the limit.
+                cursor.execute(
+                    "SELECT set_config('statement_timeout', %s, true)",
+                    [str(milliseconds)],
+                )
+        yield
 
 
 def search_results(page_articles, query):

@@ -19,10 +19,9 @@ from django.views.decorators.http import require_POST
 from django.views.generic import ListView, TemplateView
 from taggit.models import Tag
 
-from articles import readership
+from articles import readership, search
 from articles.models import Article, ArticleAuthor, ArticleTag, AuthorProfile
-from articles.preview import article_id_for_share_token
-from articles.search import search_results
+from articles.preview import shared_article
 from articles.sitemaps import ArticleSitemap, news_sitemap_articles
 from articles.structured_data import news_article_schema
 
@@ -212,13 +211,15 @@ class StaffPreviewView(PreviewView):
 
 
 class SharedPreviewView(PreviewView):
-    """A share link: no login, for 48 hours (articles/preview.py)."""
+    """A share link: no login, for 48 hours, until revoked (articles/preview.py)."""
 
     def get_object(self, queryset=None):
-        article_id = article_id_for_share_token(self.kwargs["token"])
-        if article_id is None:
-            raise Http404("This share link has expired or is not valid.")
-        return get_object_or_404(Article.objects.for_article_page(), pk=article_id)
+        article = shared_article(
+            self.kwargs["token"], Article.objects.for_article_page()
+        )
+        if article is None:
+            raise Http404("This share link has expired, was revoked or is not valid.")
+        return article
 
 
 def most_read_fragment(request):
@@ -266,37 +267,52 @@ class AuthorDetailView(NewerOlderPagesMixin, ListView):
 
 class SearchView(TemplateView):
     """
-    Search results, a fragment keyed by the words, the page number and what
-    the fronts list: a search many readers make (the news of the day) runs
-    once per change of the site; the query runs only when the fragment is
-    missing.
+    Search results, a fragment keyed by the normalised words, the page number
+    and what the fronts list: a search many readers make (the news of the
+    day) runs once per change of the site; the query runs only when the
+    fragment is missing. What one search may cost is bounded in
+    articles/search.py.
     """
 
     template_name = "articles/search.html"
     paginate_by = 20
+    max_page = search.MATCH_LIMIT // paginate_by
 
     def get_context_data(self, **kwargs):
         typed = "".join(
             char for char in self.request.GET.get("q", "") if char.isprintable()
         )
         self.query = " ".join(typed.split())[:MAX_QUERY_LENGTH]
+        self.page_number = requested_page(self.request)
+        if self.page_number > self.max_page:
+            raise Http404("Search lists the best of the newest 1,000 matches only.")
+        searching = search.has_positive_term(self.query)
         return super().get_context_data(
             query=self.query,
-            page_number=requested_page(self.request),
-            front_version=Article.objects.last_change() if self.query else None,
+            search_key=search.normalised(self.query),
+            needs_a_word=bool(self.query) and not searching,
+            page_number=self.page_number,
+            front_version=Article.objects.last_change() if searching else None,
             page_obj=SimpleLazyObject(lambda: self.found[0]),
-            results=SimpleLazyObject(lambda: self.found[1]),
+            matches=SimpleLazyObject(lambda: self.found[1]),
+            results=SimpleLazyObject(lambda: self.found[2]),
             **kwargs,
         )
 
     @cached_property
     def found(self):
-        """Return the page of results asked for (or the nearest) and its snippets."""
-        if not self.query.strip("'\"&|!-()<>:*"):
-            return None, []
-        found = Article.objects.published().search(self.query).for_cards()
-        page = Paginator(found, self.paginate_by).get_page(requested_page(self.request))
-        return page, search_results(page.object_list, self.query)
+        """Return the page of results asked for (or the nearest), the matches and the snippets."""
+        if not search.has_positive_term(self.query):
+            return None, search.Matches([]), []
+        matches = search.find(Article.objects.published(), self.query)
+        if not matches.ids:
+            return None, matches, []
+        page = Paginator(matches.ids, self.paginate_by).get_page(self.page_number)
+        articles = (
+            Article.objects.published().filter(pk__in=page.object_list).for_cards()
+        )
+        page.object_list = sorted(articles, key=lambda a: page.object_list.index(a.pk))
+        return page, matches, search.search_results(page.object_list, self.query)
 
 
 def robots_txt(request):
@@ -324,7 +340,7 @@ def news_sitemap(request):
 
 @x_robots_tag
 def article_sitemap(request):
-    """One page of the article sitemap, 50,000 URLs at most (ArticleSitemap.render)."""
+    """One page of the article sitemap, 10,000 URLs at most (ArticleSitemap.render)."""
     try:
         xml, newest = ArticleSitemap().render(
             request.GET.get("p", 1), f"{request.scheme}://{request.get_host()}"

@@ -1,6 +1,7 @@
 -- Ask for a different path on every request. Arguments: the file of paths (one a
 -- line), the number of wrk threads, and "beacon" to send each as a read beacon
--- (an empty POST) from a distinct browser so that every one is counted.
+-- (an empty POST) from a distinct reader (an address, in X-Real-IP as nginx
+-- passes it on) so that every one is counted.
 local paths = {}
 local thread_count = 0
 local counter = 0
@@ -25,8 +26,9 @@ function request()
    if beacon then
       return wrk.format("POST", path, {
          ["User-Agent"] = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 " ..
-            "(KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36 reader/" ..
-            thread_number .. "-" .. counter,
+            "(KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36",
+         ["X-Real-IP"] = "10." .. thread_number .. "." ..
+            math.floor(counter / 256) % 256 .. "." .. counter % 256,
       }, "")
    end
    return wrk.format(nil, path)

@@ -26,7 +26,7 @@ BROWSER_USER_AGENT = (
 class Load:
     """
     What to send: one path again and again, or each path of paths_file in turn;
-    beacon sends each as an empty POST from a distinct browser.
+    beacon sends each as an empty POST from a distinct reader (X-Real-IP).
     """
 
     path: str = "/"
@@ -101,7 +101,11 @@ def run_python_load(port, load, seconds, connections):
             path = paths[turn % len(paths)]
             headers = dict(load.headers)
             if load.beacon:
-                headers["User-Agent"] = f"{BROWSER_USER_AGENT} reader/{turn}"
+                # A reader of its own each time, as nginx would say (X-Real-IP).
+                headers["User-Agent"] = BROWSER_USER_AGENT
+                headers["X-Real-IP"] = (
+                    f"10.{turn // 65536 % 256}.{turn // 256 % 256}.{turn % 256}"
+                )
             started = time.perf_counter()
             try:
                 connection.request(

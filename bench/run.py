@@ -328,6 +328,9 @@ class Benchmark:
             **os.environ,
             "DJANGO_DEBUG": "0",
             "STATIC_ROOT": str(workdir / "static"),
+            # Beacons say which reader sent them as nginx would (X-Real-IP):
+            # one address is one reader, with a few beacons a minute.
+            "CLIENT_IP_HEADER": "HTTP_X_REAL_IP",
         }
 
     def load_bare(self, workdir, env):

@@ -20,6 +20,11 @@ MIX = (("article", 45), ("home", 15), ("section", 15), (BEACON, 25))
 TIMEOUT_SECONDS = 10
 
 
+def reader_address(number, sent):
+    """Return a distinct private address for reader `number`'s `sent`-th request."""
+    return f"10.{number % 256}.{sent // 256 % 256}.{sent % 256}"
+
+
 def read(routes, pages, beacon_paths, readers, began, until):
     """
     Keep `readers` threads reading until the monotonic time `until`; return
@@ -41,13 +46,14 @@ def read(routes, pages, beacon_paths, readers, began, until):
         sent = 0
         while time.monotonic() < until:
             kind = rng.choices(kinds, weights)[0]
+            headers = {"User-Agent": BROWSER_USER_AGENT, "Accept-Encoding": "gzip, br"}
             if kind == BEACON:
-                # A browser of its own each time, so that no beacon is a repeat.
+                # A reader of its own each time (an address, as nginx passes it
+                # on), so that no beacon is a repeat or over an address's rate.
                 method, path = "POST", rng.choice(beacon_paths)
-                agent = f"{BROWSER_USER_AGENT} chaos-reader/{number}/{sent}"
+                headers["X-Real-IP"] = reader_address(number, sent)
             else:
                 method, path = "GET", rng.choice(pages[kind])
-                agent = BROWSER_USER_AGENT
             sent += 1
             started = time.monotonic()
             try:
@@ -59,7 +65,7 @@ def read(routes, pages, beacon_paths, readers, began, until):
                     method,
                     path,
                     body=b"" if method == "POST" else None,
-                    headers={"User-Agent": agent, "Accept-Encoding": "gzip, br"},
+                    headers=headers,
                 )
                 response = connection.getresponse()
                 response.read()

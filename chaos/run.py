@@ -212,10 +212,11 @@ class Chaos:
             "DJANGO_DEBUG": "0",
             "DJANGO_SECRET_KEY": "chaos-only-not-a-secret",
             "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
+            # The readers say who they are as nginx would (chaos/readers.py).
+            "CLIENT_IP_HEADER": "HTTP_X_REAL_IP",
             "STATIC_ROOT": str(self.workdir / "static"),
             "MEDIA_ROOT": str(self.workdir / "media"),
             "FRONTEND_CACHE_PURGE_URLS": f"http://127.0.0.1:{varnish_port}",
-            "CLIENT_IP_HEADER": "HTTP_X_FORWARDED_FOR",
         }
 
     def faults(self, site, flush_loop, draft, routes):

@@ -270,6 +270,9 @@ NEWSROOM_MOST_READ_HALF_LIFE_HOURS = float(
 NEWSROOM_MOST_READ_WINDOW_DAYS = int(os.environ.get("MOST_READ_WINDOW_DAYS", "14"))
 NEWSROOM_MOST_READ_CACHE_SECONDS = int(os.environ.get("MOST_READ_CACHE_SECONDS", "60"))
 NEWSROOM_READ_DEDUPE_SECONDS = 30 * 60
+# Beacons one address may send a minute before the rest are dropped (204,
+# never counted): no reader opens 30 articles a minute.
+NEWSROOM_READ_BEACONS_PER_MINUTE = 30
 # Behind a proxy, the header holding the reader's address, e.g. "HTTP_X_FORWARDED_FOR".
 NEWSROOM_CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER", "")
 NEWSROOM_REDIS_PREFIX = os.environ.get("CACHE_KEY_PREFIX", "newsroom")

@@ -63,11 +63,20 @@ REJECTED = {
         ),
         "the limit is 10 MB",
     ),
-    "over-40-megapixels": (
+    "over-24-megapixels": (
+        # 25 megapixels, as a 170 KB file: the review's 40 took 370 MB to decode.
         lambda: SimpleUploadedFile(
-            "big.png", png_claiming_size(8000, 6000), "image/png"
+            "big.png", png_claiming_size(6250, 4000), "image/png"
         ),
-        "the limit is 40 megapixels",
+        "the limit is 24 megapixels",
+    ),
+    "html-page-named-as-an-image": (
+        lambda: SimpleUploadedFile(
+            "photo.jpg",
+            b"GIF89a<html><script>alert(document.cookie)</script></html>",
+            "image/jpeg",
+        ),
+        "not an image we can read",
     ),
     "decompression-bomb": (
         lambda: SimpleUploadedFile(
@@ -100,6 +109,41 @@ def test_rejected_image_is_a_form_error_and_everything_typed_comes_back(
     ):
         assert typed in page
     assert not Article.objects.exists()
+
+
+def test_a_picture_that_is_also_a_page_or_an_archive_is_stored_as_pixels_only(
+    journalist,
+):
+    payload = b"<html><script>alert(1)</script></html>PK\x03\x04polyglot"
+    upload = image_upload()
+    polyglot = SimpleUploadedFile("photo.jpg", upload.read() + payload, "image/jpeg")
+    data = article_form(make_section(), hero_image=polyglot, hero_alt="A harbour")
+
+    assert client_for(journalist).post(ADD_URL, data).status_code == 302
+    stored = default_storage.open(Article.objects.get().hero_image.name).read()
+    assert b"<script>" not in stored and b"polyglot" not in stored
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["../../newsroom/settings.jpg", "..\\..\\manage.jpg", "/etc/passwd.jpg"],
+)
+def test_file_names_cannot_leave_the_upload_folder_or_overwrite(journalist, name):
+    stored = []
+    for headline in ("First", "Second"):
+        upload = image_upload(name=name, color=(10, 20, 30) if stored else (200, 0, 0))
+        data = article_form(
+            make_section(), hero_image=upload, hero_alt="A harbour", headline=headline
+        )
+        assert client_for(journalist).post(ADD_URL, data).status_code == 302
+        stored.append(Article.objects.get(headline=headline).hero_image.name)
+
+    assert stored[0] != stored[1], "the second upload does not replace the first"
+    for stored_name in stored:
+        assert stored_name.startswith("heroes/") and ".." not in stored_name
+        assert "\\" not in stored_name and "/etc/" not in stored_name
+    with Image.open(default_storage.open(stored[0])) as first:
+        assert first.getpixel((0, 0))[0] > 150, "the first picture is intact"
 
 
 def test_image_without_alt_text_is_refused(journalist):

@@ -3,12 +3,13 @@
 from datetime import timedelta
 
 import pytest
+from django.contrib.admin.models import LogEntry
 from django.core import signing
 from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Article, ArticleSlugHistory
-from articles.preview import article_id_for_share_token, make_share_token
+from articles.preview import make_share_token, shared_article
 from tests.articles.conftest import client_for
 from tests.factories import make_article, make_user
 
@@ -85,8 +86,8 @@ def test_share_token_opens_the_article_for_48_hours():
     fresh = make_share_token(article, timezone.now() - timedelta(hours=47))
     stale = make_share_token(article, timezone.now() - timedelta(hours=49))
 
-    assert article_id_for_share_token(fresh) == article.pk
-    assert article_id_for_share_token(stale) is None
+    assert shared_article(fresh, Article.objects.all()) == article
+    assert shared_article(stale, Article.objects.all()) is None
 
 
 def test_tampered_share_token_opens_nothing():
@@ -95,11 +96,16 @@ def test_tampered_share_token_opens_nothing():
     token = make_share_token(article)
     _id, rest = token.split(":", 1)
 
-    assert article_id_for_share_token(f"{other.pk}:{rest}") is None
-    assert article_id_for_share_token(token[:-2] + "xx") is None
-    assert article_id_for_share_token("not-a-token") is None
-    forged = signing.TimestampSigner(salt="something-else").sign(str(other.pk))
-    assert article_id_for_share_token(forged) is None
+    def opens(token):
+        return shared_article(token, Article.objects.all())
+
+    assert opens(f"{other.pk}.0:{rest}") is None
+    assert opens(token[:-2] + "xx") is None
+    assert opens("not-a-token") is None
+    assert (
+        opens(signing.TimestampSigner(salt="something-else").sign(f"{other.pk}.0"))
+        is None
+    )
 
 
 def test_share_link_shows_a_draft_without_login_never_cached_or_indexed(client):
@@ -129,6 +135,86 @@ def test_expired_share_link_is_not_found(client):
         client.get(reverse("articles:share", kwargs={"token": token})).status_code
         == 404
     )
+
+
+def share_page(client, token):
+    return client.get(reverse("articles:share", kwargs={"token": token}))
+
+
+def test_share_link_of_a_withdrawn_article_opens_nothing(client):
+    """Once the public page answers 410, the share link must not keep showing the text."""
+    article = make_article(headline="Pulled story")
+    token = make_share_token(article)
+    assert share_page(client, token).status_code == 200
+
+    article.status = Article.Status.WITHDRAWN
+    article.save()
+
+    response = share_page(client, token)
+    assert response.status_code == 404
+    assert "Pulled story" not in response.content.decode()
+
+
+def test_editor_revokes_every_share_link_and_the_history_says_who(editor, client):
+    article = make_article(
+        headline="Leaky draft", status=Article.Status.DRAFT, published_at=None
+    )
+    editor_client = client_for(editor)
+    change_page = reverse("admin:articles_article_change", args=[article.pk])
+    made = editor_client.get(
+        reverse("admin:articles_article_share_link", args=[article.pk]), follow=True
+    )
+    old_link = next(iter(made.context["messages"])).message.split(": ", 1)[1]
+    version = Article.objects.get(pk=article.pk).version
+    assert "Revoke share links" in editor_client.get(change_page).content.decode()
+
+    editor_client.post(
+        reverse("admin:articles_article_revoke_share_links", args=[article.pk])
+    )
+
+    assert client.get(old_link).status_code == 404
+    assert (
+        "Leaky draft"
+        in share_page(
+            client, make_share_token(Article.objects.get(pk=article.pk))
+        ).content.decode()
+    ), "a new link works again"
+    assert Article.objects.get(pk=article.pk).version == version, (
+        "revoking is no edit: an editor's open form must still save"
+    )
+    history = [
+        (entry.user, entry.get_change_message())
+        for entry in LogEntry.objects.filter(object_id=str(article.pk)).order_by("pk")
+    ]
+    assert [user for user, _message in history] == [editor, editor]
+    assert history[0][1].startswith("Created a share link working until ")
+    assert history[1][1] == "Revoked all share links."
+
+
+def test_revoking_share_links_needs_a_post_and_the_editor_role(
+    journalist, editor, client
+):
+    article = make_article(
+        authors=[journalist], status=Article.Status.DRAFT, published_at=None
+    )
+    token = make_share_token(article)
+    revoke = reverse("admin:articles_article_revoke_share_links", args=[article.pk])
+
+    assert client_for(journalist).post(revoke).status_code == 403
+    client_for(editor).get(revoke)
+    assert share_page(client, token).status_code == 200
+
+
+def test_withdrawn_article_gets_no_new_share_link(editor):
+    article = make_article(status=Article.Status.WITHDRAWN, published_at=None)
+
+    response = client_for(editor).get(
+        reverse("admin:articles_article_share_link", args=[article.pk]), follow=True
+    )
+
+    assert [m.message for m in response.context["messages"]] == [
+        "A withdrawn article cannot be shared."
+    ]
 
 
 def test_preview_by_id_is_for_staff_who_may_open_the_article(

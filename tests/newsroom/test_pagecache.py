@@ -7,6 +7,7 @@ import time
 import brotli
 import pytest
 
+from articles.sitemaps import ArticleSitemap
 from newsroom import pagecache
 from tests.factories import make_article, make_section
 from tests.site import Site
@@ -92,6 +93,26 @@ def test_tracking_parameters_neither_miss_nor_fill_the_cache(site, story):
     assert site.get(f"{search}&utm_source=x").cache_state == "miss"
     assert site.get("/search/?utm_medium=y&q=harbour").cache_state == "hit"
     assert site.get("/search/?q=bridge").cache_state == "miss"
+
+
+def test_the_sitemap_cannot_be_rendered_again_by_a_new_parameter_or_spelling(
+    site, story
+):
+    """Security review: ?v=<random> rendered and stored the whole sitemap again."""
+    assert site.get("/sitemap-articles.xml").cache_state == "miss"
+
+    for query in ("v=8c1e2f", "v=91aa03", "utm_source=x&v=1"):
+        assert site.get(f"/sitemap-articles.xml?{query}").cache_state == "hit"
+    for spelling in ("01", "1.0", "%201", "1e0", "0", "-1"):
+        answer = site.get(f"/sitemap-articles.xml?p={spelling}")
+        assert answer.status == 404, spelling
+        assert answer.cache_state != "hit", spelling
+    assert site.get("/sitemap-tags.xml?p=01").status == 404
+
+
+def test_one_article_sitemap_page_holds_at_most_ten_thousand_addresses():
+    """At 50,000 a page was 6.6 MB and 3.5 s of work for any cold request."""
+    assert ArticleSitemap.limit <= 10_000
 
 
 def test_logged_in_staff_are_never_served_a_cached_page_and_fill_nothing(
