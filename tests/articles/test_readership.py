@@ -486,24 +486,27 @@ def test_the_most_read_fragment_lists_one_spare_and_is_kept_a_minute_at_most(
     assert "max-age=60" in response["Cache-Control"]
 
 
-def test_beacons_sent_to_the_wsgi_application_as_gunicorn_does_are_counted():
+def test_beacons_sent_to_the_wsgi_application_as_gunicorn_does_are_counted(
+    settings,
+):
+    settings.NEWSROOM_CLIENT_IP_HEADER = "HTTP_X_REAL_IP"  # as behind nginx
     article, draft = make_article(), make_article(status=Article.Status.DRAFT)
     url = reverse("articles:read", args=[article.pk])
     site = Site()
-    assert site.request("POST", url, user_agent=f"{BROWSER} reader/0").status == 204
 
+    def send(path, reader, **headers):
+        address = f"198.51.100.{reader}"
+        return site.request(
+            "POST", path, user_agent=BROWSER, x_real_ip=address, **headers
+        ).status
+
+    assert send(url, 1) == 204
     with CaptureQueriesContext(connection) as queries:
-        answers = [
-            site.request("POST", url, user_agent=f"{BROWSER} reader/{n}").status
-            for n in (1, 2, 2)
-        ]
+        answers = [send(url, reader) for reader in (2, 3, 3)]
 
     assert answers == [204, 204, 204]
     if os.environ.get("REDIS_URL"):
         assert len(queries) == 0, "with Redis a beacon asks the database nothing"
-    assert total_reads(article) == 3, "reader 2's second beacon is a repeat"
-    draft_url = reverse("articles:read", args=[draft.pk])
-    assert site.request("POST", draft_url, user_agent=BROWSER).status == 404
-    assert (
-        site.request("POST", url, user_agent=BROWSER, host="evil.example").status == 400
-    )
+    assert total_reads(article) == 3, "reader 3's second beacon is a repeat"
+    assert send(reverse("articles:read", args=[draft.pk]), 4) == 404
+    assert send(url, 5, host="evil.example") == 400
