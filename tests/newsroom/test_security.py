@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from django.urls import reverse
 
-from tests.factories import PASSWORD, make_article, make_section
+from tests.factories import PASSWORD, make_article, make_section, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -105,7 +105,9 @@ def test_a_plain_http_request_is_sent_to_the_same_address_over_https(client, set
 def test_a_request_over_https_carries_hsts_for_a_year_without_preload(client):
     response = client.get("/", secure=True)
 
-    assert response["Strict-Transport-Security"] == "max-age=31536000; includeSubDomains"
+    assert (
+        response["Strict-Transport-Security"] == "max-age=31536000; includeSubDomains"
+    )
 
 
 def test_hsts_preload_is_opted_into_with_a_variable():
@@ -191,3 +193,36 @@ def test_staff_cookies_are_secure_and_the_session_is_out_of_reach_of_scripts(
     session = client.cookies["sessionid"]
     assert session["secure"] is True
     assert session["httponly"] is True
+
+
+def test_admin_pages_run_no_inline_script_or_style_but_by_the_pages_nonce(client):
+    story = make_article(headline="Harbour bridge reopens")
+    client.force_login(make_user(is_staff=True, is_superuser=True))
+    urls = [reverse("admin:index")] + [
+        reverse(f"admin:{app}_{model}_{view}")
+        for app, model in [
+            ("articles", "article"),
+            ("articles", "section"),
+            ("taggit", "tag"),
+            ("auth", "user"),
+            ("auth", "group"),
+        ]
+        for view in ["changelist", "add"]
+    ]
+    urls += [
+        reverse("admin:articles_article_change", args=[story.pk]),
+        reverse("admin:articles_article_revisions", args=[story.pk]),
+    ]
+
+    for url in urls:
+        response = client.get(url, secure=True)
+        assert response.status_code == 200, url
+        html = response.content.decode()
+        nonces = re.findall(r"'nonce-([^']+)'", response["Content-Security-Policy"])
+        inline = re.findall(
+            r"<(?:script(?![^>]*\ssrc=)(?![^>]*application/(?:ld\+)?json)|style)\b([^>]*)>",
+            html,
+        )
+        assert all(f'nonce="{n}"' in tag for tag in inline for n in nonces[:1]), url
+        assert not inline or nonces, f"{url} has inline code but no nonce"
+        assert not re.search(r"<[^>]+\sstyle=", html), f"{url} has a style attribute"
