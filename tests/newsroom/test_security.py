@@ -226,3 +226,32 @@ def test_admin_pages_run_no_inline_script_or_style_but_by_the_pages_nonce(client
         assert all(f'nonce="{n}"' in tag for tag in inline for n in nonces[:1]), url
         assert not inline or nonces, f"{url} has inline code but no nonce"
         assert not re.search(r"<[^>]+\sstyle=", html), f"{url} has a style attribute"
+
+
+def test_the_proxy_header_to_believe_is_read_from_the_environment():
+    assert security_settings()["proxy_header"] is None
+    assert security_settings(SECURE_PROXY_SSL_HEADER="HTTP_X_FORWARDED_PROTO")[
+        "proxy_header"
+    ] == ["HTTP_X_FORWARDED_PROTO", "https"]
+
+
+@pytest.mark.parametrize("trusted", [True, False], ids=["trusted", "not trusted"])
+def test_behind_a_tls_proxy_absolute_urls_say_https_only_when_its_header_is_trusted(
+    site, settings, trusted
+):
+    settings.SECURE_PROXY_SSL_HEADER = (
+        ("HTTP_X_FORWARDED_PROTO", "https") if trusted else None
+    )
+    story = make_article(headline="Harbour bridge reopens")
+    scheme = "https" if trusted else "http"
+    article_url = f"{scheme}://testserver{story.get_absolute_url()}"
+
+    for url in [story.get_absolute_url(), "/feeds/rss/", "/sitemap-articles.xml"]:
+        answer = site.get(url, host="testserver", x_forwarded_proto="https")
+        assert answer.status == 200, url
+        assert article_url in answer.text, url
+        assert f"{'http' if trusted else 'https'}://testserver/" not in answer.text, url
+    page = site.get(
+        story.get_absolute_url(), host="testserver", x_forwarded_proto="https"
+    ).text
+    assert f'<link rel="canonical" href="{article_url}">' in page
