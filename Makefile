@@ -10,7 +10,7 @@ BENCH_REDIS_URL ?= redis://127.0.0.1:6379/13
 BENCH_ARTICLES ?= 100000
 BENCH_ENV := DATABASE_URL=$(BENCH_DATABASE_URL) REDIS_URL=$(BENCH_REDIS_URL) DJANGO_DEBUG=0 \
 	DJANGO_SECRET_KEY=benchmark-only-not-a-secret DJANGO_ALLOWED_HOSTS=127.0.0.1,localhost,testserver \
-	MEDIA_ROOT=$(CURDIR)/media-bench
+	MEDIA_ROOT=$(CURDIR)/media-bench SECURE_SSL_REDIRECT=0
 
 .PHONY: run test e2e bench chaos screenshots lint format clean
 

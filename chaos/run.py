@@ -210,6 +210,8 @@ class Chaos:
             "DATABASE_URL": self.postgres.url,
             "REDIS_URL": self.redis.url,
             "DJANGO_DEBUG": "0",
+            # Plain HTTP end to end: nothing in front speaks TLS.
+            "SECURE_SSL_REDIRECT": "0",
             "DJANGO_SECRET_KEY": "chaos-only-not-a-secret",
             "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
             # The readers say who they are as nginx would (chaos/readers.py).

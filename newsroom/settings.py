@@ -10,8 +10,10 @@ import importlib.util
 import os
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -289,3 +291,83 @@ NEWSROOM_SITE_LANGUAGE = "en"
 # Varnish or CDN base URLs that receive a BAN for every page a change touches,
 # e.g. "http://127.0.0.1:6081" (see docs/frontend-cache.md).
 FRONTEND_CACHE_PURGE_URLS = env_list("FRONTEND_CACHE_PURGE_URLS")
+
+# --- Security: HTTPS, cookies, headers and the Content Security Policy ------
+# (docs/security.md). Production defaults; DJANGO_DEBUG=1 relaxes what needs TLS.
+
+# Behind a TLS proxy that gunicorn does not already believe (FORWARDED_ALLOW_IPS),
+# the header that proxy sets to "https", e.g. "HTTP_X_FORWARDED_PROTO". Only
+# safe when the proxy always overwrites it: whoever sets it is believed.
+SECURE_PROXY_SSL_HEADER = (
+    (os.environ["SECURE_PROXY_SSL_HEADER"], "https")
+    if os.environ.get("SECURE_PROXY_SSL_HEADER")
+    else None
+)
+# Off only where nothing speaks TLS (the test suite, `make bench`) or when the
+# proxy in front does the redirecting itself.
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=not DEBUG)
+SECURE_HSTS_SECONDS = 0 if DEBUG else 365 * 24 * 60 * 60
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
+# Preloading is hard to undo (browsers ship the list), so a site opts in.
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD")
+if not SECURE_HSTS_PRELOAD:
+    SILENCED_SYSTEM_CHECKS = ["security.W021"]
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = not DEBUG
+SESSION_COOKIE_HTTPONLY = True
+SECURE_CONTENT_TYPE_NOSNIFF = True
+# Links to other sites carry no path: a reader's article is nobody else's business.
+SECURE_REFERRER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+# Powerful browser features no page here uses; fullscreen is the prose editor's.
+PERMISSIONS_POLICY = {
+    "accelerometer": [],
+    "browsing-topics": [],
+    "camera": [],
+    "fullscreen": ["self"],
+    "geolocation": [],
+    "gyroscope": [],
+    "magnetometer": [],
+    "microphone": [],
+    "payment": [],
+    "usb": [],
+}
+
+
+def media_origins():
+    """Return the origins uploaded images are linked from, besides this site."""
+    if os.environ.get("AWS_S3_CUSTOM_DOMAIN"):
+        return [f"https://{os.environ['AWS_S3_CUSTOM_DOMAIN']}"]
+    if AWS_STORAGE_BUCKET_NAME:
+        endpoint = os.environ.get("AWS_S3_ENDPOINT_URL")
+        if endpoint:
+            parts = urlsplit(endpoint)
+            return [f"{parts.scheme}://{parts.netloc}"]
+        return [f"https://{AWS_STORAGE_BUCKET_NAME}.s3.amazonaws.com"] + (
+            [f"https://{AWS_STORAGE_BUCKET_NAME}.s3.{region}.amazonaws.com"]
+            if (region := os.environ.get("AWS_S3_REGION_NAME"))
+            else []
+        )
+    parts = urlsplit(MEDIA_URL)
+    return [f"{parts.scheme}://{parts.netloc}"] if parts.netloc else []
+
+
+# Public pages carry no inline script or style, so their policy has no nonce
+# and the page cache may share them; a nonce appears only on the staff pages
+# that ask for one (request.csp_nonce), which are never cached.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF, NONCE],
+        "img-src": [SELF, *media_origins()],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "frame-ancestors": [NONE],
+        "form-action": [SELF],
+    }
+}
+INSTALLED_APPS += ["csp"]
+MIDDLEWARE[1:1] = [
+    "django_permissions_policy.PermissionsPolicyMiddleware",
+    "csp.middleware.CSPMiddleware",
+]

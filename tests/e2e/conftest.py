@@ -124,6 +124,15 @@ def new_page(browser, live_server, request):
     one is given. Relative URLs go to the live server.
     """
     contexts = []
+    # What the browser reports refusing under the Content Security Policy,
+    # which the live server enforces as production does.
+    violations = []
+
+    def note_violation(message):
+        # Code a test evaluates in the page (axe-core) has no address; only
+        # what the site itself sends counts.
+        if "Content Security Policy" in message.text and message.location.get("url"):
+            violations.append(f"{message.location.get('url')}: {message.text}")
 
     def open_page(user=None):
         context = browser.new_context(
@@ -142,6 +151,7 @@ def new_page(browser, live_server, request):
         context.route(
             f"{live_server.url}{settings.MEDIA_URL}**", lambda route: route.continue_()
         )
+        context.on("console", note_violation)
         contexts.append(context)
         page = context.new_page()
         if user is not None:
@@ -155,6 +165,12 @@ def new_page(browser, live_server, request):
         save_screenshots(request, contexts)
     for context in contexts:
         context.close()
+    if violations:
+        pytest.fail(
+            "The browser refused content under the Content Security Policy:\n"
+            + "\n".join(violations),
+            pytrace=False,
+        )
 
 
 def save_screenshots(request, contexts):

@@ -363,3 +363,32 @@ def test_text_of_a_save_that_never_came_back_is_offered_when_the_article_reopens
     expect(page.locator("#autosave")).to_contain_text("Restore unsaved text from")
     page.get_by_role("button", name="Restore").click()
     expect(page.locator("#id_headline")).to_have_value("Dredging starts in March")
+
+
+def test_logging_out_leaves_no_autosaved_text_in_the_browser(
+    new_page, journalist, politics
+):
+    article = make_article(
+        headline="Harbour dredging approved",
+        section=politics,
+        status=Status.DRAFT,
+        published_at=None,
+        authors=[journalist],
+    )
+    page = new_page(journalist)
+    page.goto(change_url(article))
+    page.locator("#id_headline").fill("Dredging starts in March")
+
+    def autosaved():
+        return page.evaluate(
+            "() => Object.keys(localStorage).filter(key => key.startsWith('newsroom-autosave:'))"
+        )
+
+    # autosave.js keeps what is typed after a short pause.
+    page.wait_for_function(
+        "() => Object.keys(localStorage).some(key => key.startsWith('newsroom-autosave:'))"
+    )
+    page.get_by_role("button", name="Log out").click()
+
+    expect(page.get_by_role("heading", name="Logged out")).to_be_visible()
+    assert autosaved() == []
