@@ -303,15 +303,17 @@ class Benchmark:
         ):
             if scenario.cold_starts_empty:
                 cache.clear()
-            for reader in ("first", "second"):
+            for reader in (1, 2):
                 with CaptureQueriesContext(connection) as queries:
                     if scenario.page_cache:
                         # The page cache is a WSGI layer the test client never reaches.
                         response = get_through_wsgi(path)
                     elif scenario.load.beacon:
+                        # Two readers: the visitor is the address.
                         response = client.post(
                             path,
-                            HTTP_USER_AGENT=f"{BROWSER_USER_AGENT} reader/{reader}",
+                            HTTP_USER_AGENT=BROWSER_USER_AGENT,
+                            REMOTE_ADDR=f"10.0.0.{reader}",
                         )
                     else:
                         response = client.get(path)
