@@ -2,7 +2,6 @@
 
 import logging
 import os
-import socket
 import subprocess
 import sys
 import threading
@@ -11,6 +10,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
+from bench.servers import free_port
 from newsroom import frontend_cache
 
 
@@ -68,12 +68,6 @@ def quick_retries(monkeypatch):
     monkeypatch.setattr(frontend_cache, "RETRY_DELAYS_SECONDS", (0.01, 0.02))
 
 
-def unused_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 def test_each_path_is_banned_at_every_listed_cache(settings, start_cache):
     varnish, cdn = start_cache(), start_cache()
     settings.FRONTEND_CACHE_PURGE_URLS = [varnish.url, cdn.url]
@@ -128,7 +122,7 @@ def test_purge_returns_at_once_while_the_cache_is_slow(settings, start_cache):
 def test_an_unreachable_cache_is_retried_logged_and_never_raises(
     settings, quick_retries, caplog
 ):
-    dead = f"http://127.0.0.1:{unused_port()}"
+    dead = f"http://127.0.0.1:{free_port()}"
     settings.FRONTEND_CACHE_PURGE_URLS = [dead]
 
     with caplog.at_level(logging.WARNING, logger="newsroom.frontend_cache"):

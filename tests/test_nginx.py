@@ -11,7 +11,6 @@ import http.client
 import os
 import re
 import shutil
-import socket
 import ssl
 import subprocess
 import time
@@ -22,6 +21,7 @@ import pytest
 from django.conf import settings as django_settings
 
 from articles.images import MAX_UPLOAD_BYTES
+from bench.servers import free_port
 from tests.factories import image_upload, make_article
 
 SITE = Path(__file__).resolve().parent.parent / "deploy" / "nginx.conf"
@@ -78,12 +78,6 @@ class Nginx:
 
     def get(self, path, **headers):
         return self.request("GET", path, headers=headers)
-
-
-def unused_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def site_for_test(shipped, *, app_port, http_port, https_port, certificate, media):
@@ -166,7 +160,7 @@ def nginx(live_server, requests_seen, certificate, tmp_path):
     folder.mkdir()
     media = Path(django_settings.MEDIA_ROOT)
     media.mkdir(parents=True, exist_ok=True)
-    front = Nginx(unused_port(), unused_port(), certificate)
+    front = Nginx(free_port(), free_port(), certificate)
     (folder / "newsroom.conf").write_text(
         site_for_test(
             SITE.read_text(),

@@ -7,7 +7,6 @@ folders; the suite's database and cache are not touched.
 
 import os
 import re
-import socket
 import subprocess
 import sys
 import time
@@ -17,14 +16,10 @@ from pathlib import Path
 
 import pytest
 
+from bench.servers import free_port
+
 PROJECT = Path(__file__).resolve().parent.parent
 YEAR = "public, max-age=31536000, immutable"
-
-
-def unused_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def fetch(url):
@@ -39,7 +34,7 @@ def fetch(url):
 @pytest.fixture(scope="module")
 def production_site(tmp_path_factory):
     folder = tmp_path_factory.mktemp("production")
-    port = unused_port()
+    port = free_port()
     env = {
         key: value
         for key, value in os.environ.items()

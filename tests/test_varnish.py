@@ -22,6 +22,7 @@ from django.test import Client
 from articles import workflow
 from articles.models import Article
 from articles.views import ArticleDetailView
+from bench.servers import free_port
 from newsroom import frontend_cache, pagecache
 from newsroom.pagecache import PageCacheMiddleware
 from tests.factories import make_article, make_section, make_user
@@ -103,12 +104,6 @@ def eventually(request, until, timeout=5):
         time.sleep(0.05)
 
 
-def unused_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def varnish(live_server, tmp_path_factory):
     folder = tmp_path_factory.mktemp("varnish")
@@ -127,7 +122,7 @@ def varnish(live_server, tmp_path_factory):
     server = live_server.thread.httpd
     django_application = server.get_app()
     server.set_app(PageCacheMiddleware(django_application))
-    front = Varnish(port=unused_port(), proxy_port=unused_port())
+    front = Varnish(port=free_port(), proxy_port=free_port())
     log = folder / "varnishd.log"
     with log.open("wb") as output:
         process = subprocess.Popen(
