@@ -718,11 +718,7 @@ class ArticleAdmin(admin.ModelAdmin):
             "status_label": status_label(article),
             "workflow_actions": actions,
             "workflow_events": events,
-            "returned": latest
-            if latest
-            and latest.action == Action.RETURN
-            and article.status == Status.DRAFT
-            else None,
+            "returned": latest if article.is_returned else None,
             "other_editors": editing.other_editors(article.pk, user),
             "may_share": user.has_perm(workflow.PUBLISH_PERMISSION),
         }

@@ -95,14 +95,12 @@ def json_rows(queryset, article_field, **fields):
     )
 
 
-def datetime_from_json(text):
-    """Return a datetime read back from JSON (ISO on PostgreSQL, naive UTC text on SQLite)."""
-    moment = parse_datetime(text)
-    return moment if timezone.is_aware(moment) else timezone.make_aware(moment, UTC)
-
-
 def utc_datetime(value):
-    """Return a datetime a raw subquery returned: SQLite gives naive UTC, or text."""
+    """
+    Return an aware datetime from what the database gave back outside a
+    model field (JSON rows, raw subqueries): ISO text or a datetime, naive
+    UTC on SQLite.
+    """
     if isinstance(value, str):
         value = parse_datetime(value)
     if value is not None and timezone.is_naive(value):
@@ -941,11 +939,9 @@ class Article(models.Model):
         if hasattr(self, "corrections_json"):
             rows = sorted(
                 self.corrections_json or [],
-                key=lambda row: (datetime_from_json(row["created_at"]), row["id"]),
+                key=lambda row: (utc_datetime(row["created_at"]), row["id"]),
             )
-            return [
-                (datetime_from_json(row["created_at"]), row["note"]) for row in rows
-            ]
+            return [(utc_datetime(row["created_at"]), row["note"]) for row in rows]
         return [
             (event.created_at, event.note)
             for event in WorkflowEvent.objects.public_corrections().filter(article=self)
