@@ -1,3 +1,8 @@
+from adminsortable2.admin import (
+    SortableAdminBase,
+    SortableAdminMixin,
+    SortableStackedInline,
+)
 from csp.decorators import csp_update
 from django import forms
 from django.contrib import admin, messages
@@ -66,10 +71,13 @@ class PurgesEverythingOnDelete:
 
 
 @admin.register(Section)
-class SectionAdmin(PurgesEverythingOnDelete, admin.ModelAdmin):
-    list_display = ["name", "slug", "position", "is_active", "article_count"]
-    list_editable = ["position", "is_active"]
+class SectionAdmin(PurgesEverythingOnDelete, SortableAdminMixin, admin.ModelAdmin):
+    # Sections are put in navigation order by dragging their rows (the
+    # position column's handle); django-admin-sortable2 saves the new order.
+    list_display = ["position", "name", "slug", "is_active", "article_count"]
+    list_editable = ["is_active"]
     list_display_links = ["name"]
+    ordering = ["position", "name"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
 
@@ -84,6 +92,21 @@ class SectionAdmin(PurgesEverythingOnDelete, admin.ModelAdmin):
         super().save_model(request, obj, form, change)
         # Every page carries the navigation.
         purge.everything_changed()
+
+    def update_order(self, request):
+        response = super().update_order(request)
+        if response.status_code == 200:
+            purge.everything_changed()
+        return response
+
+    def get_actions(self, request):
+        # The "move to page" actions only matter past one page of sections,
+        # and they reorder without purging the navigation.
+        return {
+            name: action
+            for name, action in super().get_actions(request).items()
+            if not name.startswith("move_to_")
+        }
 
     def get_deleted_objects(self, objs, request):
         # Listing every protected article would be unreadable (and slow) for a
@@ -214,7 +237,9 @@ class ArticleAuthorInline(EditableOnlyWhenArticleIsMixin, admin.TabularInline):
         return 1 if obj is None else 0
 
 
-class SubheadingInline(EditableOnlyWhenArticleIsMixin, admin.StackedInline):
+class SubheadingInline(EditableOnlyWhenArticleIsMixin, SortableStackedInline):
+    # Reordered by dragging a subheading's title bar, or with its Move up /
+    # Move down buttons (subheading-order.js); a new one goes after the last.
     model = Subheading
     extra = 1
     fields = ["heading", "body", "position"]
@@ -479,7 +504,7 @@ class MineFilter(admin.SimpleListFilter):
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(SortableAdminBase, admin.ModelAdmin):
     form = ArticleAdminForm
     list_display = [
         "headline",

@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "taggit",
     "reversion",
     "django_prose_editor",
+    "adminsortable2",
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
