@@ -25,6 +25,7 @@ from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.formats import date_format
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.text import Truncator, capfirst
 from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
@@ -196,6 +197,38 @@ class EditableOnlyWhenArticleIsMixin:
         return super().has_delete_permission(request, obj)
 
 
+class ReadableWhenReadOnly:
+    """
+    Whoever may only view an article reads its rich text as the page shows it
+    and its authors by name, rather than a disabled form's raw HTML and usernames.
+    """
+
+    # Field -> the display method shown in its place on a read-only form
+    # (None: the field is left out there).
+    read_only_displays = {}
+
+    def _may_edit(self, request, obj):
+        return obj is None or self.has_change_permission(request, obj)
+
+    def _readable(self, request, obj, names):
+        if self._may_edit(request, obj):
+            return list(names)
+        shown = [self.read_only_displays.get(name, name) for name in names]
+        return [name for name in shown if name is not None]
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = list(super().get_readonly_fields(request, obj))
+        if not self._may_edit(request, obj):
+            readonly += [name for name in self.read_only_displays.values() if name]
+        return readonly
+
+
+def readable_rich_text(html):
+    # Rich text is cleaned to the allow-list on every save (sanitize.py), so
+    # it is shown as the public page shows it.
+    return format_html('<div class="readonly-rich-text">{}</div>', mark_safe(html))
+
+
 class NamedInputsFormSet(forms.BaseInlineFormSet):
     """Name every input of a tabular inline row: the table's column headings do not label them for screen readers."""
 
@@ -208,10 +241,20 @@ class NamedInputsFormSet(forms.BaseInlineFormSet):
                 widget.attrs.setdefault("aria-label", capfirst(field.label))
 
 
-class ArticleAuthorInline(EditableOnlyWhenArticleIsMixin, admin.TabularInline):
+class ArticleAuthorInline(
+    ReadableWhenReadOnly, EditableOnlyWhenArticleIsMixin, admin.TabularInline
+):
     model = ArticleAuthor
     formset = NamedInputsFormSet
     fields = ["author", "position"]
+    read_only_displays = {"author": "author_name", "position": None}
+
+    @admin.display(description=_("author"))
+    def author_name(self, authorship):
+        return person(authorship.author)
+
+    def get_fields(self, request, obj=None):
+        return self._readable(request, obj, super().get_fields(request, obj))
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         # A plain list of people by name: autocomplete would need journalists
@@ -237,13 +280,23 @@ class ArticleAuthorInline(EditableOnlyWhenArticleIsMixin, admin.TabularInline):
         return 1 if obj is None else 0
 
 
-class SubheadingInline(EditableOnlyWhenArticleIsMixin, SortableStackedInline):
+class SubheadingInline(
+    ReadableWhenReadOnly, EditableOnlyWhenArticleIsMixin, SortableStackedInline
+):
     # Reordered by dragging a subheading's title bar, or with its Move up /
     # Move down buttons (subheading-order.js); a new one goes after the last.
     model = Subheading
     extra = 1
     fields = ["heading", "body", "position"]
     ordering = ["position", "pk"]
+    read_only_displays = {"body": "text", "position": None}
+
+    @admin.display(description=_("text"))
+    def text(self, subheading):
+        return readable_rich_text(subheading.body)
+
+    def get_fields(self, request, obj=None):
+        return self._readable(request, obj, super().get_fields(request, obj))
 
 
 def _model_field(name):
@@ -499,12 +552,12 @@ class MineFilter(admin.SimpleListFilter):
 
     def queryset(self, request, queryset):
         if self.value() == "yes":
-            return queryset.filter(authorships__author=request.user)
+            return queryset.held_by(request.user)
         return queryset
 
 
 @admin.register(Article)
-class ArticleAdmin(SortableAdminBase, admin.ModelAdmin):
+class ArticleAdmin(ReadableWhenReadOnly, SortableAdminBase, admin.ModelAdmin):
     form = ArticleAdminForm
     list_display = [
         "headline",
@@ -564,6 +617,21 @@ class ArticleAdmin(SortableAdminBase, admin.ModelAdmin):
         js = ["articles/admin/autosave.js", "articles/admin/editor-labels.js"]
         css = {"all": ["articles/admin/workflow.css"]}
 
+    read_only_displays = {"body": "lead_text"}
+
+    def get_fieldsets(self, request, obj=None):
+        return [
+            (
+                name,
+                {**options, "fields": self._readable(request, obj, options["fields"])},
+            )
+            for name, options in super().get_fieldsets(request, obj)
+        ]
+
+    @admin.display(description=_("lead text"))
+    def lead_text(self, article):
+        return readable_rich_text(article.body)
+
     def view_on_site(self, article):
         # Unpublished work has no public page yet; the preview shows it as readers will.
         if article.is_published:
@@ -593,7 +661,9 @@ class ArticleAdmin(SortableAdminBase, admin.ModelAdmin):
         article = super().get_object(request, object_id, from_field)
         # Someone else's article answers 403, not "does not exist": it does.
         if article is None and Article.objects.filter(pk=object_id).exists():
-            raise PermissionDenied
+            raise PermissionDenied(
+                _("This article is not one of yours, so you cannot open it.")
+            )
         return article
 
     def has_change_permission(self, request, obj=None):
@@ -661,6 +731,8 @@ class ArticleAdmin(SortableAdminBase, admin.ModelAdmin):
             self.delete_model(request, article)
 
     def save_model(self, request, obj, form, change):
+        if not change:
+            obj.created_by = request.user
         obj._public_pages_before = _public_pages(obj.pk) if change else set()
         obj.save_versioned(
             request.user, based_on=form.cleaned_data.get("based_on_version")

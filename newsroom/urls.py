@@ -9,6 +9,7 @@ admin.site.site_header = _("Newsroom")
 admin.site.site_title = _("Newsroom")
 admin.site.index_title = _("Desk")
 
+handler403 = "articles.views.permission_denied"
 handler500 = "articles.views.server_error"
 
 urlpatterns = [
