@@ -311,6 +311,22 @@ def _named_split_datetime(date_name, time_name):
     return widget
 
 
+# Read by writing-aids.js, which counts as the person types: words against
+# the standfirst's advised 25–45, characters against the headline's advised
+# 70 and the search fields' max_length (docs/workflow.md).
+WRITING_COUNTS = {
+    "headline": {"data-count": "characters", "data-count-advised-max": "70"},
+    "standfirst": {
+        "data-count": "words",
+        "data-count-advised-min": "25",
+        "data-count-advised-max": "45",
+    },
+    "body": {"data-count": "words"},
+    "seo_title": {"data-count": "characters"},
+    "seo_description": {"data-count": "characters"},
+}
+
+
 class ArticleAdminForm(forms.ModelForm):
     # A plain file field: images.clean_upload does every check, with messages
     # that say what to do, instead of forms.ImageField's generic one.
@@ -383,6 +399,9 @@ class ArticleAdminForm(forms.ModelForm):
             self.fields["section"].queryset = Section.objects.filter(
                 Q(is_active=True) | Q(pk=self.instance.section_id)
             ).order_by("position", "name")
+        for name, attrs in WRITING_COUNTS.items():
+            if name in self.fields:
+                self.fields[name].widget.attrs.update(attrs)
         now = localtime().replace(second=0, microsecond=0)
         self.fields["workflow_at"].initial = (
             self.instance.published_at if self.instance.is_scheduled else now
@@ -614,8 +633,13 @@ class ArticleAdmin(ReadableWhenReadOnly, SortableAdminBase, admin.ModelAdmin):
     ]
 
     class Media:
-        js = ["articles/admin/autosave.js", "articles/admin/editor-labels.js"]
-        css = {"all": ["articles/admin/workflow.css"]}
+        js = [
+            "articles/admin/autosave.js",
+            "articles/admin/editor-labels.js",
+            "articles/admin/writing-aids.js",
+            "articles/admin/subheading-order.js",
+        ]
+        css = {"all": ["articles/admin/workflow.css", "articles/admin/writing.css"]}
 
     read_only_displays = {"body": "lead_text"}
 
