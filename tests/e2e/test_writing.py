@@ -138,7 +138,10 @@ def drag(page, source, target):
     page.mouse.move(start["x"] + 8, start["y"] + start["height"] / 2)
     page.mouse.down()
     # Past the target's top edge, as a hand puts a row above another.
-    page.mouse.move(end["x"] + 8, end["y"] + 1, steps=12)
+    page.mouse.move(end["x"] + 8, end["y"] + 1, steps=20)
+    # A little more movement once there: the list may still be animating the
+    # last swap when the pointer arrives, and only a later move places the row.
+    page.mouse.move(end["x"] + 12, end["y"] + 2, steps=5)
     page.mouse.up()
 
 
@@ -164,6 +167,9 @@ def test_subheadings_are_reordered_by_dragging_and_by_keyboard(
     expect(titles).to_have_count(3)
 
     drag(page, titles.nth(2), titles.nth(0))
+    expect(
+        page.locator(".inline-related.has_original input[name$='-heading']").first
+    ).to_have_value("Third")
     assert subheading_order(page) == ["Third", "First", "Second"]
 
     move_down = page.get_by_role("button", name="Move down").first
