@@ -9,7 +9,9 @@ AFTER = [("articles", "0015_article_created_by")]
 ADMIN_LOG = ("admin", "0003_logentry_add_action_flag_choices")
 
 
-@pytest.mark.django_db(transaction=True)
+# serialized_rollback puts back the rows later transactional tests expect,
+# as the browser tests do (tests/e2e/conftest.py).
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_existing_articles_get_their_creator_from_the_admin_log():
     executor = MigrationExecutor(connection)
     executor.migrate(BEFORE)
