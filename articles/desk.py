@@ -13,15 +13,16 @@ from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 from urllib.parse import urlencode
 
-from django.db.models import Count, Q, Sum
+from django.conf import settings
+from django.db.models import Count
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from articles import readership
 from articles.models import (
     Article,
-    ReadCount,
     Section,
     WorkflowEvent,
     sees_every_article,
@@ -39,6 +40,8 @@ class Row:
     note: str = ""
     reads_hour: int | None = None
     reads_day: int | None = None
+    # What the time means on this row, when it differs from the panel's.
+    when_label: str = ""
 
     @property
     def change_url(self):
@@ -56,6 +59,8 @@ class Panel:
     filters: dict | None = None
     shows_reads: bool = False
     shows_authors: bool = False
+    # Something staff should know about the panel as a whole.
+    notice: str = ""
 
     @property
     def list_url(self):
@@ -210,7 +215,12 @@ def editor_panels(now):
             _("Recent corrections and withdrawals"),
             _("No corrections or withdrawals yet."),
             [
-                Row(event.article, event.created_at, event.note)
+                Row(
+                    event.article,
+                    event.created_at,
+                    event.note,
+                    when_label=event.get_action_display(),
+                )
                 for event in WorkflowEvent.objects.filter(
                     action__in=[
                         WorkflowEvent.Action.CORRECT,
@@ -220,44 +230,56 @@ def editor_panels(now):
                 .select_related("article__section")
                 .order_by("-created_at", "-pk")[:ROWS]
             ],
-            _("on"),
+            "",
             {"state": "withdrawn"},
         ),
     ]
 
 
 def most_read_panel(now):
-    """The stories read most in the last 24 hours, with their reads this hour."""
-    this_hour = readership.hour_of(now)
-    top = list(
-        ReadCount.objects.filter(
-            hour__gte=this_hour - 23,
-            article__status=Article.Status.PUBLISHED,
-            article__published_at__lte=now,
-        )
-        .values("article")
-        .annotate(day=Sum("count"), hour=Sum("count", filter=Q(hour=this_hour)))
-        .order_by("-day", "-article")[:ROWS]
+    """
+    The top of the public most-read list (the same ranking, readership
+    weighted toward recent reading), with each story's reads in the last hour
+    and 24 hours; says so when the public list is being topped up with the
+    newest stories for want of reads.
+    """
+    public_size = settings.NEWSROOM_MOST_READ_SIZE
+    read_ids = [
+        row["id"]
+        for row in readership.ranked_articles(public_size, now)
+        if row["score"] > 0
+    ]
+    articles = (
+        Article.objects.select_related("section")
+        .with_reads(readership.hour_of(now))
+        .in_bulk(read_ids[:ROWS])
     )
-    articles = Article.objects.select_related("section").in_bulk(
-        [row["article"] for row in top]
-    )
+    notice = ""
+    if 0 < len(read_ids) < public_size:
+        notice = ngettext(
+            "Only %(count)d story has reads: the public most-read list is topped "
+            "up with the newest stories.",
+            "Only %(count)d stories have reads: the public most-read list is topped "
+            "up with the newest stories.",
+            len(read_ids),
+        ) % {"count": len(read_ids)}
     return Panel(
         _("Most read now"),
-        _("No reads counted in the last 24 hours."),
+        _("No reads counted yet: the public most-read list shows the newest stories."),
         [
             Row(
-                articles[row["article"]],
-                articles[row["article"]].published_at,
-                reads_hour=row["hour"] or 0,
-                reads_day=row["day"],
+                articles[pk],
+                articles[pk].published_at,
+                reads_hour=articles[pk].reads_hour,
+                reads_day=articles[pk].reads_day,
             )
-            for row in top
-            if row["article"] in articles
+            for pk in read_ids[:ROWS]
+            if pk in articles
         ],
         _("published"),
         None,
         shows_reads=True,
+        notice=notice,
     )
 
 

@@ -5,6 +5,12 @@ from django.utils.translation import gettext_lazy as _
 # newsroom's own, so no raw app label ("TAGGIT") shows in the admin.
 NEWSROOM_APP = "articles"
 FOLDED_IN = frozenset({"taggit"})
+# Other apps under the names a newsroom knows them by.
+APP_NAMES = {
+    "auth": _("People and roles"),
+    "axes": _("Sign-in lockouts"),
+    "otp_totp": _("Two-factor sign-in devices"),
+}
 
 
 class NewsroomAdminSite(admin.AdminSite):
@@ -22,6 +28,8 @@ class NewsroomAdminSite(admin.AdminSite):
 
     def get_app_list(self, request, app_label=None):
         apps = super().get_app_list(request, app_label)
+        for app in apps:
+            app["name"] = APP_NAMES.get(app["app_label"], app["name"])
         newsroom = next((app for app in apps if app["app_label"] == NEWSROOM_APP), None)
         if newsroom is None:
             return apps
