@@ -423,7 +423,7 @@ class StatusFilter(admin.SimpleListFilter):
 
     def lookups(self, request, model_admin):
         return [
-            ("draft", _("Draft")),
+            ("draft", _("Draft (not returned)")),
             ("returned", _("Returned to author")),
             ("in_review", _("In review")),
             ("scheduled", _("Scheduled")),
@@ -437,6 +437,8 @@ class StatusFilter(admin.SimpleListFilter):
             return queryset.scheduled()
         if value == "returned":
             return queryset.returned()
+        if value == "draft":
+            return queryset.drafts_not_returned()
         if value == "live":
             return queryset.published()
         if value in {Status.DRAFT, Status.IN_REVIEW, Status.WITHDRAWN}:
