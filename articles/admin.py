@@ -739,7 +739,9 @@ class ArticleAdmin(admin.ModelAdmin):
             # A save that changed nothing (e.g. a workflow button alone) is no
             # new version, unless the article has none yet to restore.
             if summary or not revisions.has_revisions(obj):
-                revisions.save_revision(obj, request.user, summary or _("Saved."))
+                revisions.save_revision(
+                    obj, request.user, summary or revisions.UNCHANGED
+                )
         return entry
 
     def response_add(self, request, obj, post_url_continue=None):

@@ -65,6 +65,8 @@ def save_revision(article, user, comment):
 
 # A revision's comment reads "<what>: <detail>", so the timeline can say who between them.
 CREATED = "Created."
+# A save that changed nothing, kept only as the article's first version.
+UNCHANGED = "Saved."
 
 
 def change_summary(message):

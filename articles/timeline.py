@@ -5,8 +5,8 @@ first, as the desk reads them ("Submitted by Sam Whitfield · 09:12",
 standfirst, lead text"). Two queries, whatever the length.
 """
 
-from dataclasses import dataclass
-from datetime import datetime
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
 
 from django.utils.formats import date_format
 from django.utils.timezone import localtime
@@ -28,8 +28,13 @@ STEP_WORDS = {
     Action.WITHDRAW: _("Withdrawn"),
     Action.CORRECT: _("Corrected"),
 }
-# Comments of saves that changed nothing, kept by earlier versions of the admin.
-UNCHANGED_COMMENTS = frozenset({"Saved without changes.", "No fields changed."})
+# Comments of saves that changed nothing (the last two from earlier versions of the admin).
+UNCHANGED_COMMENTS = frozenset(
+    {revisions.UNCHANGED, "Saved without changes.", "No fields changed."}
+)
+# A workflow button saves the page's edits and takes the step in one request:
+# an edit this close to a step by the same person is told as part of it.
+SAME_REQUEST = timedelta(seconds=5)
 
 
 @dataclass(frozen=True)
@@ -38,6 +43,8 @@ class Entry:
     what: str
     who: str = ""
     detail: str = ""
+    # What a workflow step's own save changed, e.g. "standfirst, lead text".
+    edits: str = ""
     # A saved version links to the revisions page, where it can be compared or restored.
     is_version: bool = False
 
@@ -52,13 +59,16 @@ class Entry:
         return date_format(when, "j M Y, H:i")
 
 
+EDITED = "Edited"
+
+
 def full_name(user):
     return user.get_full_name() or user.get_username()
 
 
 def timeline(article, limit=50):
     """Return the article's last `limit` workflow steps and versions as Entries, newest first."""
-    entries = [
+    steps = [
         Entry(
             when=event.created_at,
             what=str(STEP_WORDS.get(event.action, event.get_action_display())),
@@ -67,11 +77,12 @@ def timeline(article, limit=50):
         )
         for event in article.workflow_events.for_history()[:limit]
     ]
+    edits = []
     for version in revisions.versions_of(article).exclude(
         revision__comment__in=UNCHANGED_COMMENTS
     )[:limit]:
         what, _colon, detail = version.revision.get_comment().partition(": ")
-        entries.append(
+        edits.append(
             Entry(
                 when=version.revision.date_created,
                 what=what.rstrip(".") or str(_("Saved")),
@@ -80,5 +91,24 @@ def timeline(article, limit=50):
                 is_version=True,
             )
         )
+    entries = _merge(steps, edits)
     entries.sort(key=lambda entry: entry.when, reverse=True)
     return entries[:limit]
+
+
+def _merge(steps, edits):
+    """Return steps and edits as one list, each edit made by a step's own save folded into it."""
+    entries, steps = [], list(steps)
+    for edit in edits:
+        for index, step in enumerate(steps):
+            if (
+                not step.edits
+                and step.who == edit.who
+                and edit.what == EDITED
+                and abs(step.when - edit.when) <= SAME_REQUEST
+            ):
+                steps[index] = replace(step, edits=edit.detail)
+                break
+        else:
+            entries.append(edit)
+    return entries + steps

@@ -248,7 +248,9 @@ def test_scheduled_article_reaches_readers_when_its_time_comes(
     desk.goto(change_url(article))
     in_two_minutes = localtime() + timedelta(minutes=2)
     publishing = confirm_step(desk, "publish")
-    publishing.get_by_label("Publication date").fill(in_two_minutes.strftime("%d/%m/%Y"))
+    publishing.get_by_label("Publication date").fill(
+        in_two_minutes.strftime("%d/%m/%Y")
+    )
     publishing.get_by_label("Publication time").fill(
         in_two_minutes.strftime("%H:%M:%S")
     )
