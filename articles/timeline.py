@@ -32,9 +32,10 @@ STEP_WORDS = {
 UNCHANGED_COMMENTS = frozenset(
     {revisions.UNCHANGED, "Saved without changes.", "No fields changed."}
 )
-# A workflow button saves the page's edits and takes the step in one request:
-# an edit this close to a step by the same person is told as part of it.
-SAME_REQUEST = timedelta(seconds=5)
+# A workflow button saves the page's edits and takes the step in one request,
+# the version kept just after the step: an edit by the same person this soon
+# after a step is told as part of it. A save before a step is never folded in.
+SAME_REQUEST = timedelta(seconds=2)
 
 
 @dataclass(frozen=True)
@@ -105,7 +106,7 @@ def _merge(steps, edits):
                 not step.edits
                 and step.who == edit.who
                 and edit.what == EDITED
-                and abs(step.when - edit.when) <= SAME_REQUEST
+                and timedelta(0) <= edit.when - step.when <= SAME_REQUEST
             ):
                 steps[index] = replace(step, edits=edit.detail)
                 break
