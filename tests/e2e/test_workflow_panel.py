@@ -67,6 +67,10 @@ def test_editor_sees_the_warnings_before_confirming_and_the_story_goes_live(
     expect(desk.locator(".messagelist")).to_contain_text("Published.")
     expect(status(desk)).to_have_text("Published")
     expect(panel(desk)).to_contain_text("Published by Alex Marsh")
+    withdrawing = panel(desk).locator("#workflow-withdraw")
+    withdrawing.locator("summary").click()
+    expect(withdrawing.get_by_label("Reason for withdrawing")).to_be_visible()
+    photograph(desk, request, "workflow-panel-withdraw-1366x900")
     reader = new_page()
     assert reader.goto(article.get_absolute_url()).status == 200
 
