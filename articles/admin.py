@@ -37,7 +37,16 @@ from django.utils.translation import ngettext
 from js_asset import Media
 from taggit.models import Tag
 
-from articles import editing, preview, purge, revisions, timeline, workflow
+from articles import (
+    charts,
+    editing,
+    preview,
+    purge,
+    readership,
+    revisions,
+    timeline,
+    workflow,
+)
 from articles.images import clean_upload
 from articles.models import (
     Article,
@@ -156,6 +165,19 @@ def status_label(article):
             Truncator(article.last_note).chars(60),
         )
     return article.get_status_display()
+
+
+def _readership(article):
+    """Return the reads and the 48-hour chart of a story that has been live, else None."""
+    if not (article.is_published or article.status == Status.WITHDRAWN):
+        return None
+    figures = (
+        Article.objects.filter(pk=article.pk)
+        .with_reads(readership.hour_of(timezone.now()))
+        .values("reads_hour", "reads_day", "reads_week")
+        .get()
+    )
+    return {**figures, "chart": charts.hourly_reads_chart(article)}
 
 
 def person(user):
@@ -607,7 +629,7 @@ class ArticleAdmin(admin.ModelAdmin):
             "articles/admin/workflow-panel.js",
             "articles/admin/editing-presence.js",
         ]
-        css = {"all": ["articles/admin/workflow.css"]}
+        css = {"all": ["articles/admin/workflow.css", "articles/admin/reads.css"]}
 
     def view_on_site(self, article):
         # Unpublished work has no public page yet; the preview shows it as readers will.
@@ -811,6 +833,7 @@ class ArticleAdmin(admin.ModelAdmin):
             "returned_to_viewer": workflow.is_author(user, article),
             "other_editors": editing.other_editors(article.pk, user),
             "may_share": user.has_perm(workflow.PUBLISH_PERMISSION),
+            "readership": _readership(article),
         }
 
     @admin.action(

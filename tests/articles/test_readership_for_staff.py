@@ -185,3 +185,36 @@ def test_reads_per_hour_counts_each_clock_hour_once(settings):
 
     assert [hour.reads for hour in hours] == [0, 4, 0]
     assert hours[-1].starts <= now < hours[-1].starts + timedelta(hours=1)
+
+
+def change_page(client, article):
+    return client.get(reverse("admin:articles_article_change", args=[article.pk]))
+
+
+def test_the_article_form_shows_a_live_storys_reads_and_their_chart(editor):
+    article = make_article(headline="Read today")
+    hour = this_hour()
+    readership.add_reads(
+        {(article.pk, hour): 6, (article.pk, hour - 5): 20, (article.pk, hour - 100): 9}
+    )
+
+    response = change_page(client_for(editor), article)
+
+    figures = response.context["readership"]
+    assert (figures["reads_hour"], figures["reads_day"], figures["reads_week"]) == (
+        6,
+        26,
+        35,
+    )
+    page = response.content.decode()
+    assert 'aria-labelledby="reads-chart-title reads-chart-summary"' in page
+    assert "26 reads in the last 48 hours" in page
+
+
+def test_a_draft_has_no_readers_to_show(journalist):
+    draft = make_article(authors=[journalist], status="draft")
+
+    response = change_page(client_for(journalist), draft)
+
+    assert response.context["readership"] is None
+    assert 'id="readership"' not in response.content.decode()
