@@ -8,6 +8,7 @@ the template only places what it is given.
 import math
 from dataclasses import dataclass
 
+from django.contrib.humanize.templatetags.humanize import intcomma
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -91,9 +92,9 @@ def hourly_reads_chart(article, now=None, width=560, height=160):
             "%(total)s reads in the last 48 hours; the busiest hour, %(hour)s, had %(reads)s."
         )
         % {
-            "total": total,
+            "total": intcomma(total),
             "hour": formats.date_format(timezone.localtime(busiest.starts), "D H:i"),
-            "reads": busiest.reads,
+            "reads": intcomma(busiest.reads),
         }
         if total
         else _("No reads in the last 48 hours.")
