@@ -13,7 +13,17 @@ from django.contrib.postgres.search import (
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.db import connection, models, transaction
-from django.db.models import F, OuterRef, Prefetch, Q, Subquery, Value, Window
+from django.db.models import (
+    Exists,
+    F,
+    OuterRef,
+    Prefetch,
+    Q,
+    Subquery,
+    Sum,
+    Value,
+    Window,
+)
 from django.db.models.functions import Coalesce, Concat, JSONObject, RowNumber
 from django.urls import reverse
 from django.utils import timezone
@@ -196,6 +206,14 @@ class Section(models.Model):
         return reverse("sections:detail", kwargs={"section": self.slug})
 
 
+def sees_every_article(user):
+    """Return whether user sees the whole newsroom's articles: editors and view-only roles such as Administrator."""
+    return user.has_perm("articles.edit_any_article") or (
+        user.has_perm("articles.view_article")
+        and not user.has_perm("articles.change_article")
+    )
+
+
 class ArticleQuerySet(models.QuerySet):
     def published(self):
         """Return the articles readers may see now."""
@@ -325,6 +343,48 @@ class ArticleQuerySet(models.QuerySet):
             status=Article.Status.DRAFT, last_action=WorkflowEvent.Action.RETURN
         )
 
+    def drafts_not_returned(self):
+        """Return the drafts that have not come back from an editor (those are returned())."""
+        return self.filter(status=Article.Status.DRAFT).exclude(
+            pk__in=Article.objects.returned().values("pk")
+        )
+
+    def written_by(self, user):
+        """Return the articles user is an author of."""
+        return self.filter(
+            Exists(ArticleAuthor.objects.filter(article=OuterRef("pk"), author=user))
+        )
+
+    def with_submitted_at(self):
+        """Annotate each article with when it was last submitted for review (`submitted_at`)."""
+        submitted = WorkflowEvent.objects.filter(
+            article=OuterRef("pk"), action=WorkflowEvent.Action.SUBMIT
+        ).order_by("-created_at", "-pk")
+        return self.annotate(submitted_at=Subquery(submitted.values("created_at")[:1]))
+
+    def with_reads(self, this_hour):
+        """
+        Annotate each article with its reads in the clock hour `this_hour`
+        (hours since the epoch) and in the 24 hours and 7 days ending with it
+        (`reads_hour`, `reads_day`, `reads_week`), from the hourly table the
+        most-read list uses.
+        """
+
+        def reads_since(first_hour):
+            counts = (
+                ReadCount.objects.filter(article=OuterRef("pk"), hour__gte=first_hour)
+                .values("article")
+                .annotate(total=Sum("count"))
+                .values("total")
+            )
+            return Coalesce(Subquery(counts), 0)
+
+        return self.annotate(
+            reads_hour=reads_since(this_hour),
+            reads_day=reads_since(this_hour - 23),
+            reads_week=reads_since(this_hour - 24 * 7 + 1),
+        )
+
     def for_cards(self):
         """Return articles ready for cards on fronts and lists: section and byline fetched."""
         return self.with_byline()
@@ -400,12 +460,10 @@ class ArticleQuerySet(models.QuerySet):
 
     def visible_to(self, user):
         """Return the articles user may open in the admin: editors and view-only roles see all, journalists those they wrote or created, anyone else none."""
-        if user.has_perm("articles.edit_any_article"):
+        if sees_every_article(user):
             return self
         if user.has_perm("articles.change_article"):
             return self.held_by(user)
-        if user.has_perm("articles.view_article"):
-            return self
         return self.none()
 
     def due_to_go_live(self):
@@ -1110,6 +1168,28 @@ class Subheading(models.Model):
         return slugify(self.heading) or f"part-{self.position}"
 
 
+class ReadCountQuerySet(models.QuerySet):
+    def in_hours(self, first_hour, last_hour):
+        """Return the counts of the clock hours first_hour to last_hour, both included."""
+        return self.filter(hour__gte=first_hour, hour__lte=last_hour)
+
+    def per_hour(self):
+        """Return {hour: reads} summed over the articles."""
+        return dict(
+            self.values("hour")
+            .annotate(reads=Sum("count"))
+            .values_list("hour", "reads")
+        )
+
+    def per_article(self):
+        """Return rows of article id and reads (`article`, `reads`), most read first."""
+        return (
+            self.values("article")
+            .annotate(reads=Sum("count"))
+            .order_by("-reads", "-article")
+        )
+
+
 class ReadCount(models.Model):
     """Reads of one article in one clock hour: one row per article-hour, never per read."""
 
@@ -1120,6 +1200,8 @@ class ReadCount(models.Model):
         _("hour"), help_text=_("Hours since 1970-01-01 00:00 UTC.")
     )
     count = models.PositiveIntegerField(_("reads"), default=0)
+
+    objects = ReadCountQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("read count")

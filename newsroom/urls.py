@@ -1,13 +1,8 @@
 from django.contrib import admin
 from django.urls import include, path
-from django.utils.translation import gettext_lazy as _
 
 from newsroom import media
 from newsroom.health import healthz
-
-admin.site.site_header = _("Newsroom")
-admin.site.site_title = _("Newsroom")
-admin.site.index_title = _("Desk")
 
 handler403 = "articles.views.permission_denied"
 handler500 = "articles.views.server_error"
