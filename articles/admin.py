@@ -1,3 +1,8 @@
+from adminsortable2.admin import (
+    SortableAdminBase,
+    SortableAdminMixin,
+    SortableStackedInline,
+)
 from csp.decorators import csp_update
 from django import forms
 from django.contrib import admin, messages
@@ -30,6 +35,7 @@ from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.formats import date_format, get_format
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.text import Truncator, capfirst
 from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
@@ -85,10 +91,13 @@ class PurgesEverythingOnDelete:
 
 
 @admin.register(Section)
-class SectionAdmin(PurgesEverythingOnDelete, admin.ModelAdmin):
-    list_display = ["name", "slug", "position", "is_active", "article_count"]
-    list_editable = ["position", "is_active"]
+class SectionAdmin(PurgesEverythingOnDelete, SortableAdminMixin, admin.ModelAdmin):
+    # Sections are put in navigation order by dragging their rows (the
+    # position column's handle); django-admin-sortable2 saves the new order.
+    list_display = ["position", "name", "slug", "is_active", "article_count"]
+    list_editable = ["is_active"]
     list_display_links = ["name"]
+    ordering = ["position", "name"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
 
@@ -103,6 +112,21 @@ class SectionAdmin(PurgesEverythingOnDelete, admin.ModelAdmin):
         super().save_model(request, obj, form, change)
         # Every page carries the navigation.
         purge.everything_changed()
+
+    def update_order(self, request):
+        response = super().update_order(request)
+        if response.status_code == 200:
+            purge.everything_changed()
+        return response
+
+    def get_actions(self, request):
+        # The "move to page" actions only matter past one page of sections,
+        # and they reorder without purging the navigation.
+        return {
+            name: action
+            for name, action in super().get_actions(request).items()
+            if not name.startswith("move_to_")
+        }
 
     def get_deleted_objects(self, objs, request):
         # Listing every protected article would be unreadable (and slow) for a
@@ -205,6 +229,38 @@ class EditableOnlyWhenArticleIsMixin:
         return super().has_delete_permission(request, obj)
 
 
+class ReadableWhenReadOnly:
+    """
+    Whoever may only view an article reads its rich text as the page shows it
+    and its authors by name, rather than a disabled form's raw HTML and usernames.
+    """
+
+    # Field -> the display method shown in its place on a read-only form
+    # (None: the field is left out there).
+    read_only_displays = {}
+
+    def _may_edit(self, request, obj):
+        return obj is None or self.has_change_permission(request, obj)
+
+    def _readable(self, request, obj, names):
+        if self._may_edit(request, obj):
+            return list(names)
+        shown = [self.read_only_displays.get(name, name) for name in names]
+        return [name for name in shown if name is not None]
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = list(super().get_readonly_fields(request, obj))
+        if not self._may_edit(request, obj):
+            readonly += [name for name in self.read_only_displays.values() if name]
+        return readonly
+
+
+def readable_rich_text(html):
+    # Rich text is cleaned to the allow-list on every save (sanitize.py), so
+    # it is shown as the public page shows it.
+    return format_html('<div class="readonly-rich-text">{}</div>', mark_safe(html))
+
+
 class NamedInputsFormSet(forms.BaseInlineFormSet):
     """Name every input of a tabular inline row: the table's column headings do not label them for screen readers."""
 
@@ -217,10 +273,20 @@ class NamedInputsFormSet(forms.BaseInlineFormSet):
                 widget.attrs.setdefault("aria-label", capfirst(field.label))
 
 
-class ArticleAuthorInline(EditableOnlyWhenArticleIsMixin, admin.TabularInline):
+class ArticleAuthorInline(
+    ReadableWhenReadOnly, EditableOnlyWhenArticleIsMixin, admin.TabularInline
+):
     model = ArticleAuthor
     formset = NamedInputsFormSet
     fields = ["author", "position"]
+    read_only_displays = {"author": "author_name", "position": None}
+
+    @admin.display(description=_("author"))
+    def author_name(self, authorship):
+        return person(authorship.author)
+
+    def get_fields(self, request, obj=None):
+        return self._readable(request, obj, super().get_fields(request, obj))
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         # A plain list of people by name: autocomplete would need journalists
@@ -246,11 +312,23 @@ class ArticleAuthorInline(EditableOnlyWhenArticleIsMixin, admin.TabularInline):
         return 1 if obj is None else 0
 
 
-class SubheadingInline(EditableOnlyWhenArticleIsMixin, admin.StackedInline):
+class SubheadingInline(
+    ReadableWhenReadOnly, EditableOnlyWhenArticleIsMixin, SortableStackedInline
+):
+    # Reordered by dragging a subheading's title bar, or with its Move up /
+    # Move down buttons (subheading-order.js); a new one goes after the last.
     model = Subheading
     extra = 1
     fields = ["heading", "body", "position"]
     ordering = ["position", "pk"]
+    read_only_displays = {"body": "text", "position": None}
+
+    @admin.display(description=_("text"))
+    def text(self, subheading):
+        return readable_rich_text(subheading.body)
+
+    def get_fields(self, request, obj=None):
+        return self._readable(request, obj, super().get_fields(request, obj))
 
 
 def _model_field(name):
@@ -263,6 +341,25 @@ def _named_split_datetime(date_name, time_name):
     widget.widgets[0].attrs["aria-label"] = date_name
     widget.widgets[1].attrs["aria-label"] = time_name
     return widget
+
+
+# Read by writing-aids.js, which counts as the person types: words against
+# the standfirst's advised length, characters against the headline's (the
+# publication warnings' numbers, workflow.py) and the search fields' max_length.
+WRITING_COUNTS = {
+    "headline": {
+        "data-count": "characters",
+        "data-count-advised-max": str(workflow.HEADLINE_MAX_CHARACTERS),
+    },
+    "standfirst": {
+        "data-count": "words",
+        "data-count-advised-min": str(workflow.STANDFIRST_WORDS[0]),
+        "data-count-advised-max": str(workflow.STANDFIRST_WORDS[1]),
+    },
+    "body": {"data-count": "words"},
+    "seo_title": {"data-count": "characters"},
+    "seo_description": {"data-count": "characters"},
+}
 
 
 # Each note has its own field and readers: the author, the newsroom, or the public.
@@ -366,6 +463,9 @@ class ArticleAdminForm(forms.ModelForm):
             self.fields["section"].queryset = Section.objects.filter(
                 Q(is_active=True) | Q(pk=self.instance.section_id)
             ).order_by("position", "name")
+        for name, attrs in WRITING_COUNTS.items():
+            if name in self.fields:
+                self.fields[name].widget.attrs.update(attrs)
         now = localtime().replace(second=0, microsecond=0)
         self.fields["workflow_at"].initial = (
             self.instance.published_at if self.instance.is_scheduled else now
@@ -561,12 +661,12 @@ class MineFilter(admin.SimpleListFilter):
 
     def queryset(self, request, queryset):
         if self.value() == "yes":
-            return queryset.filter(authorships__author=request.user)
+            return queryset.held_by(request.user)
         return queryset
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(ReadableWhenReadOnly, SortableAdminBase, admin.ModelAdmin):
     form = ArticleAdminForm
     list_display = [
         "headline",
@@ -628,8 +728,31 @@ class ArticleAdmin(admin.ModelAdmin):
             "articles/admin/editor-labels.js",
             "articles/admin/workflow-panel.js",
             "articles/admin/editing-presence.js",
+            "articles/admin/writing-aids.js",
+            "articles/admin/subheading-order.js",
         ]
-        css = {"all": ["articles/admin/workflow.css", "articles/admin/reads.css"]}
+        css = {
+            "all": [
+                "articles/admin/workflow.css",
+                "articles/admin/reads.css",
+                "articles/admin/writing.css",
+            ]
+        }
+
+    read_only_displays = {"body": "lead_text"}
+
+    def get_fieldsets(self, request, obj=None):
+        return [
+            (
+                name,
+                {**options, "fields": self._readable(request, obj, options["fields"])},
+            )
+            for name, options in super().get_fieldsets(request, obj)
+        ]
+
+    @admin.display(description=_("lead text"))
+    def lead_text(self, article):
+        return readable_rich_text(article.body)
 
     def view_on_site(self, article):
         # Unpublished work has no public page yet; the preview shows it as readers will.
@@ -660,7 +783,9 @@ class ArticleAdmin(admin.ModelAdmin):
         article = super().get_object(request, object_id, from_field)
         # Someone else's article answers 403, not "does not exist": it does.
         if article is None and Article.objects.filter(pk=object_id).exists():
-            raise PermissionDenied
+            raise PermissionDenied(
+                _("This article is not one of yours, so you cannot open it.")
+            )
         return article
 
     def has_change_permission(self, request, obj=None):
@@ -728,6 +853,8 @@ class ArticleAdmin(admin.ModelAdmin):
             self.delete_model(request, article)
 
     def save_model(self, request, obj, form, change):
+        if not change:
+            obj.created_by = request.user
         obj._public_pages_before = _public_pages(obj.pk) if change else set()
         obj.save_versioned(
             request.user, based_on=form.cleaned_data.get("based_on_version")

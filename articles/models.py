@@ -449,12 +449,21 @@ class ArticleQuerySet(models.QuerySet):
             "section__position", "section__name", "-published_at", "-pk"
         )
 
+    def held_by(self, user):
+        """Return the articles user is an author of or created."""
+        return self.filter(
+            models.Exists(
+                ArticleAuthor.objects.filter(article=models.OuterRef("pk"), author=user)
+            )
+            | models.Q(created_by=user)
+        )
+
     def visible_to(self, user):
-        """Return the articles user may open in the admin: editors and view-only roles see all, journalists their own, anyone else none."""
+        """Return the articles user may open in the admin: editors and view-only roles see all, journalists those they wrote or created, anyone else none."""
         if sees_every_article(user):
             return self
         if user.has_perm("articles.change_article"):
-            return self.filter(authorships__author=user)
+            return self.held_by(user)
         return self.none()
 
     def due_to_go_live(self):
@@ -641,6 +650,17 @@ class Article(models.Model):
         ),
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    # Whoever started the story keeps it while it is a draft, even when
+    # they name only colleagues as its authors.
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name=_("created by"),
+    )
     updated_at = models.DateTimeField(_("last saved"), auto_now=True)
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -2,11 +2,17 @@ import sys
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.contrib import admin
 from django.contrib.admin.views.decorators import staff_member_required
 from django.contrib.sitemaps.views import x_robots_tag
 from django.core.paginator import InvalidPage, Paginator
 from django.db import InterfaceError, OperationalError
-from django.http import Http404, HttpResponse, HttpResponseServerError
+from django.http import (
+    Http404,
+    HttpResponse,
+    HttpResponseForbidden,
+    HttpResponseServerError,
+)
 from django.shortcuts import get_object_or_404, redirect
 from django.template import loader
 from django.template.response import TemplateResponse
@@ -14,6 +20,7 @@ from django.utils.cache import patch_cache_control
 from django.utils.decorators import method_decorator
 from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.http import http_date
+from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt, requires_csrf_token
 from django.views.decorators.http import require_POST
 from django.views.generic import ListView, TemplateView
@@ -374,3 +381,68 @@ def database_unavailable(response):
     response["Retry-After"] = str(DATABASE_RETRY_AFTER_SECONDS)
     patch_cache_control(response, no_store=True)
     return response
+
+
+ADMIN_PREFIX = "/admin/"
+
+
+@requires_csrf_token
+def permission_denied(request, exception):
+    """
+    Answer a refusal. In the admin it is a page in the admin's look that says
+    why (the refusal's own message, when it has one) and what to do next.
+    """
+    if not request.path.startswith(ADMIN_PREFIX):
+        page = loader.render_to_string(
+            "403.html", {"site_name": settings.NEWSROOM_SITE_NAME}, request
+        )
+        return HttpResponseForbidden(page)
+    return admin_refusal(
+        request,
+        reason=str(exception)
+        or _("Your role in the newsroom does not include this page or action."),
+        advice=_(
+            "If you need it for your work, ask an editor or an administrator: "
+            "they can add you as an author of the article, or change your role."
+        ),
+    )
+
+
+def csrf_failure(request, reason=""):
+    """Answer a form the security check refused (expired or sent from another page) in the site's look."""
+    if not request.path.startswith(ADMIN_PREFIX):
+        page = loader.render_to_string(
+            "403.html", {"site_name": settings.NEWSROOM_SITE_NAME}, request
+        )
+        return HttpResponseForbidden(page)
+    return admin_refusal(
+        request,
+        reason=_(
+            "The form you sent had expired (after signing in again, or in a tab "
+            "left open for a long time), so nothing was saved."
+        ),
+        advice=_(
+            "Go back, reload the page and send it again. The article form keeps "
+            "your unsaved text in this browser and offers to restore it."
+        ),
+    )
+
+
+def admin_refusal(request, reason, advice):
+    # The security check runs before the user is known: that page has no menu.
+    if hasattr(request, "user"):
+        site = admin.site.each_context(request)
+    else:
+        site = {
+            "site_header": admin.site.site_header,
+            "site_title": admin.site.site_title,
+        }
+    context = {
+        **site,
+        "title": _("You cannot do this here"),
+        "reason": reason,
+        "advice": advice,
+    }
+    return HttpResponseForbidden(
+        loader.render_to_string("admin/403.html", context, request)
+    )

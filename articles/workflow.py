@@ -47,10 +47,13 @@ class TransitionRefused(Exception):
 
 
 def author_ids(article):
+    """Return the ids of article's authors and of whoever created it: all of them hold the story."""
     if not hasattr(article, "_author_ids"):
         article._author_ids = set(
             article.authorships.values_list("author_id", flat=True)
         )
+        if article.created_by_id is not None:
+            article._author_ids.add(article.created_by_id)
     return article._author_ids
 
 

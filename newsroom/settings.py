@@ -48,6 +48,8 @@ if not SECRET_KEY:
 
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
+# A refused form gets a page in the site's (or the admin's) look saying what to do.
+CSRF_FAILURE_VIEW = "articles.views.csrf_failure"
 
 INSTALLED_APPS = [
     "newsroom.apps.NewsroomAdminConfig",
@@ -63,6 +65,7 @@ INSTALLED_APPS = [
     "taggit",
     "reversion",
     "django_prose_editor",
+    "adminsortable2",
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",

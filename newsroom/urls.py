@@ -4,6 +4,7 @@ from django.urls import include, path
 from newsroom import media
 from newsroom.health import healthz
 
+handler403 = "articles.views.permission_denied"
 handler500 = "articles.views.server_error"
 
 urlpatterns = [

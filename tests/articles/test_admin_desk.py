@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles import workflow
-from articles.models import Article
+from articles.models import Article, Section
 from tests.articles.conftest import client_for
 from tests.factories import make_article, make_section, make_user
 from tests.forms import change_url, form_values
@@ -216,7 +216,7 @@ def test_plain_save_of_a_live_article_keeps_it_live_without_a_correction(editor)
     assert article.revised_at is None
 
 
-def test_sections_are_reordered_and_hidden_from_the_list(administrator):
+def test_sections_are_hidden_from_the_list(administrator):
     first, second = (
         make_section(name="Politics", position=1),
         make_section(name="Sport", position=2),
@@ -225,7 +225,6 @@ def test_sections_are_reordered_and_hidden_from_the_list(administrator):
     url = reverse("admin:articles_section_changelist")
     data = form_values(client.get(url), form_id="changelist-form")
     rows = {data[f"form-{i}-id"]: i for i in range(2)}
-    data[f"form-{rows[str(first.pk)]}-position"] = "5"
     data.pop(f"form-{rows[str(second.pk)]}-is_active", None)
     data["_save"] = "Save"
 
@@ -234,8 +233,51 @@ def test_sections_are_reordered_and_hidden_from_the_list(administrator):
     assert response.status_code == 302
     first.refresh_from_db()
     second.refresh_from_db()
-    assert first.position == 5
-    assert not second.is_active
+    assert first.is_active and not second.is_active
+
+
+def test_dragging_a_section_saves_the_navigation_order(administrator):
+    """The section list's drag handles post the new positions (django-admin-sortable2)."""
+    politics, sport, culture = (
+        make_section(name="Politics", position=1),
+        make_section(name="Sport", position=2),
+        make_section(name="Culture", position=3),
+    )
+    client = client_for(administrator)
+
+    response = client.post(
+        reverse("admin:articles_section_sortable_update"),
+        {
+            "updatedItems": [
+                [str(culture.pk), 1],
+                [str(politics.pk), 2],
+                [str(sport.pk), 3],
+            ]
+        },
+        content_type="application/json",
+    )
+
+    assert response.status_code == 200
+    assert [section.name for section in Section.objects.active()] == [
+        "Culture",
+        "Politics",
+        "Sport",
+    ]
+
+
+def test_a_journalist_cannot_reorder_sections(journalist):
+    politics = make_section(name="Politics", position=1)
+    make_section(name="Sport", position=2)
+
+    response = client_for(journalist).post(
+        reverse("admin:articles_section_sortable_update"),
+        {"updatedItems": [[str(politics.pk), 9]]},
+        content_type="application/json",
+    )
+
+    assert response.status_code == 403
+    politics.refresh_from_db()
+    assert politics.position == 1
 
 
 def test_publishing_a_headline_only_story_names_each_missing_piece_at_its_field(

@@ -88,19 +88,31 @@ def test_reordering_and_hiding_sections_from_the_list_refreshes_navigation(
         "Third",
     ]
 
-    response = client_for(administrator).post(
+    desk = client_for(administrator)
+    # Dragging First below the others posts the new positions at once.
+    dragged = desk.post(
+        reverse("admin:articles_section_sortable_update"),
+        {"updatedItems": [[str(second.pk), 1], [str(third.pk), 2], [str(first.pk), 3]]},
+        content_type="application/json",
+    )
+    assert dragged.status_code == 200
+    assert nav_links(client.get("/").content.decode()) == [
+        "Home",
+        "Second",
+        "Third",
+        "First",
+    ]
+
+    response = desk.post(
         reverse("admin:articles_section_changelist"),
         {
             "form-TOTAL_FORMS": "3",
             "form-INITIAL_FORMS": "3",
-            "form-0-id": first.pk,
-            "form-0-position": "9",
+            "form-0-id": second.pk,
             "form-0-is_active": "on",
-            "form-1-id": second.pk,
-            "form-1-position": "2",
-            "form-1-is_active": "on",
-            "form-2-id": third.pk,
-            "form-2-position": "3",
+            "form-1-id": third.pk,
+            "form-2-id": first.pk,
+            "form-2-is_active": "on",
             "_save": "Save",
         },
     )

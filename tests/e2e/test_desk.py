@@ -160,7 +160,10 @@ def test_journalist_cannot_publish(new_page, journalist, politics):
             }"""
         )
     assert sent.value.status == 403
-    expect(page.get_by_role("heading", name="403 Forbidden")).to_be_visible()
+    # The refusal is a page in the admin's look that says why and what to do.
+    expect(page.get_by_role("heading", name="You cannot do this here")).to_be_visible()
+    expect(page.locator(".errornote")).to_contain_text("Your role does not allow")
+    expect(page.get_by_role("link", name="Back to the desk")).to_be_visible()
 
     page.goto(change_url(article))
     expect(status(page)).to_have_text("Draft")
