@@ -59,7 +59,14 @@ class Clock:
         return self.now
 
 
-def test_without_redis_a_reader_is_remembered_for_thirty_minutes(client, monkeypatch):
+def test_without_redis_a_reader_is_remembered_for_thirty_minutes(
+    client, monkeypatch, settings
+):
+    settings.REDIS_URL = ""
+    settings.CACHES = {
+        **settings.CACHES,
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    }
     clock = Clock(locmem.time.time())
     monkeypatch.setattr(locmem, "time", clock)
     article = make_article()
