@@ -2,10 +2,13 @@
 
 import io
 
+import pytest
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import ExifTags, Image
 
 from articles import images
+from tests.articles.test_admin_images import png_claiming_size
 
 RED, BLUE = (220, 0, 0), (0, 0, 220)
 
@@ -65,3 +68,66 @@ def test_a_jpeg_comment_never_reaches_storage():
 
     assert b"J. Smith" not in data
     assert "comment" not in Image.open(io.BytesIO(data)).info
+
+
+def refusal(upload):
+    """Return the code and the message a journalist is shown for a refused upload."""
+    with pytest.raises(ValidationError) as refused:
+        images.clean_upload(upload)
+    return refused.value.code, refused.value.messages[0]
+
+
+def padded_photo(size):
+    """Return a JPEG of exactly size bytes: trailing bytes do not stop it decoding."""
+    data = phone_photo().read()
+    return SimpleUploadedFile(
+        "big.jpg", data + b"\0" * (size - len(data)), "image/jpeg"
+    )
+
+
+def test_a_photo_of_exactly_ten_megabytes_is_taken_and_one_byte_more_refused():
+    assert images.clean_upload(padded_photo(10 * 1024 * 1024))
+
+    assert refusal(padded_photo(10 * 1024 * 1024 + 1)) == (
+        "too_large",
+        "This image is 10.0 MB; the limit is 10 MB. Export it smaller "
+        "(e.g. 2400 px wide) and upload again.",
+    )
+
+
+def test_refusals_name_the_problem_and_the_fix():
+    bmp = io.BytesIO()
+    Image.new("RGB", (40, 30)).save(bmp, format="BMP")
+
+    assert refusal(SimpleUploadedFile("scan.bmp", bmp.getvalue(), "image/bmp")) == (
+        "bad_format",
+        "This file is a BMP image; upload a JPEG, PNG, WebP or GIF instead.",
+    )
+    assert refusal(SimpleUploadedFile("notes.jpg", b"Meeting notes", "image/jpeg")) == (
+        "unreadable",
+        "This file is not an image we can read, or it is damaged. "
+        "Upload a JPEG, PNG, WebP or GIF.",
+    )
+    assert refusal(
+        SimpleUploadedFile("big.png", png_claiming_size(6250, 4000), "image/png")
+    ) == (
+        "too_many_pixels",
+        "This image is 6250 × 4000 pixels; the limit is 24 megapixels "
+        "(e.g. 6000 × 4000). Upload a smaller export.",
+    )
+    assert refusal(
+        SimpleUploadedFile("bomb.png", png_claiming_size(20000, 20000), "image/png")
+    ) == (
+        "too_many_pixels",
+        "This image has too many pixels to be a photograph (the limit is 24 "
+        "megapixels). Upload a smaller export.",
+    )
+
+
+def test_a_photo_of_exactly_24_megapixels_is_taken():
+    upload = SimpleUploadedFile(
+        "full-frame.png", png_claiming_size(6000, 4000), "image/png"
+    )
+    code, _message = refusal(upload)
+
+    assert code == "unreadable", "refused as a damaged file, not for its size"
