@@ -4,8 +4,10 @@ including POSTs crafted to do what the page does not offer.
 """
 
 import pytest
+from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
+from django.test import RequestFactory
 from django.urls import reverse
 
 from articles import workflow
@@ -426,3 +428,32 @@ def test_a_superuser_deletes_test_content():
 
     assert response.status_code == 302
     assert not Article.objects.filter(pk=article.pk).exists()
+
+
+def inline_rights(user, article):
+    """Return (add, change, delete) for each inline row type of the article form, as user."""
+    request = RequestFactory().get("/")
+    request.user = user
+    article_admin = admin.site._registry[Article]
+    return {
+        type(inline).__name__: (
+            inline.has_add_permission(request, article),
+            inline.has_change_permission(request, article),
+            inline.has_delete_permission(request, article),
+        )
+        for inline in article_admin.get_inline_instances(request, article)
+    }
+
+
+def test_authors_and_subheadings_follow_the_article_rights(journalist, editor):
+    """Whoever may not edit an article may not add, change or delete its rows either."""
+    own_draft = article_in("draft", journalist, editor)
+    own_live = article_in("published", journalist, editor)
+
+    assert set(inline_rights(journalist, own_draft).values()) == {(True, True, True)}
+    assert set(inline_rights(journalist, None).values()) == {(True, True, True)}
+    assert inline_rights(journalist, own_live) == {
+        "ArticleAuthorInline": (False, False, False),
+        "SubheadingInline": (False, False, False),
+    }
+    assert set(inline_rights(editor, own_live).values()) == {(True, True, True)}
