@@ -163,3 +163,27 @@ def test_a_reader_counted_in_redis_is_the_same_visitor_all_day(client, local_red
     beacon(client, article.pk, user_agent=BROWSER.replace("131", "132"))
 
     assert readership.flush_pending_reads() == 1
+
+
+def test_one_process_at_a_time_rebuilds_the_index_of_live_articles(client, local_redis):
+    article = make_article()
+    rebuilding = f"{readership.live_key()}:rebuilding"
+    local_redis.set(rebuilding, 1)  # another worker is rebuilding it
+
+    assert beacon(client, article.pk).status_code == 204
+
+    assert not local_redis.exists(readership.live_key()), "left to the other worker"
+    assert in_table(article) == 1, "counted in the database meanwhile"
+
+
+def test_a_rebuild_that_dies_lets_another_try_within_a_minute(
+    client, local_redis, monkeypatch
+):
+    def crash(*args):
+        raise readership.redis.ConnectionError("Redis went away mid-rebuild")
+
+    monkeypatch.setattr(local_redis.__class__, "rename", crash)
+
+    beacon(client, make_article().pk)
+
+    assert 0 < local_redis.ttl(f"{readership.live_key()}:rebuilding") <= 60
