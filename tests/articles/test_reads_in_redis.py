@@ -14,7 +14,7 @@ from django.db.models import Sum
 from django.utils import timezone
 
 from articles import readership, workflow
-from articles.models import Article, ReadCount
+from articles.models import AppliedReadBatch, Article, ReadCount
 from tests.articles.test_readership import BROWSER, beacon
 from tests.factories import make_article
 
@@ -187,3 +187,41 @@ def test_a_rebuild_that_dies_lets_another_try_within_a_minute(
     beacon(client, make_article().pk)
 
     assert 0 < local_redis.ttl(f"{readership.live_key()}:rebuilding") <= 60
+
+
+def test_a_flush_applies_a_batch_left_by_a_crash_and_the_new_reads(client, local_redis):
+    article = make_article()
+    beacon(client, article.pk, address="198.51.100.1")
+    # A flush that died after listing its batch, before applying it.
+    readership.start_batch()(
+        keys=[
+            readership.pending_key(),
+            readership.batch_key("crashed"),
+            readership.batches_key(),
+        ],
+        args=["crashed"],
+    )
+    beacon(client, article.pk, address="198.51.100.2")
+
+    assert readership.flush_pending_reads() == 2
+    assert in_table(article) == 2
+    prefix = readership.settings.NEWSROOM_REDIS_PREFIX
+    assert not list(local_redis.scan_iter(match=f"{prefix}:reads:flushing:*"))
+    assert not local_redis.smembers(readership.batches_key())
+
+
+def test_a_flush_remembers_applied_batches_for_a_week(client, local_redis):
+    now = timezone.now()
+    for name, age in [
+        ("old", timedelta(days=7, hours=12)),
+        ("recent", timedelta(days=6)),
+    ]:
+        AppliedReadBatch.objects.create(batch_id=name, applied_at=now - age)
+    beacon(client, make_article().pk)
+
+    readership.flush_pending_reads()
+
+    kept = set(AppliedReadBatch.objects.values_list("batch_id", flat=True))
+    assert "old" not in kept
+    assert "recent" in kept
+    assert len(kept) == 2, "the batch just applied is remembered too"

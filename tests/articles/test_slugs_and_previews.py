@@ -91,6 +91,14 @@ def test_share_token_opens_the_article_for_48_hours():
     assert shared_article(stale, Article.objects.all()) is None
 
 
+def test_a_share_token_opens_its_own_article_among_many():
+    first = make_article(status=Article.Status.DRAFT, published_at=None)
+    second = make_article(status=Article.Status.DRAFT, published_at=None)
+
+    assert shared_article(make_share_token(second), Article.objects.all()) == second
+    assert shared_article(make_share_token(first), Article.objects.all()) == first
+
+
 def test_tampered_share_token_opens_nothing():
     article = make_article(status=Article.Status.DRAFT, published_at=None)
     other = make_article(status=Article.Status.DRAFT, published_at=None)
