@@ -11,6 +11,7 @@ import pytest
 from django.core.cache.backends import locmem
 from django.core.management import call_command
 from django.db.models import Sum
+from django.urls import reverse
 from django.utils import timezone
 
 from articles import readership, workflow
@@ -225,3 +226,14 @@ def test_a_flush_remembers_applied_batches_for_a_week(client, local_redis):
     assert "old" not in kept
     assert "recent" in kept
     assert len(kept) == 2, "the batch just applied is remembered too"
+
+
+def test_redis_counts_no_beacon_without_a_user_agent(client, local_redis):
+    article = make_article()
+
+    response = client.post(
+        reverse("articles:read", args=[article.pk]), REMOTE_ADDR="203.0.113.7"
+    )
+
+    assert response.status_code == 204
+    assert readership.flush_pending_reads() == 0
