@@ -237,3 +237,17 @@ def test_redis_counts_no_beacon_without_a_user_agent(client, local_redis):
 
     assert response.status_code == 204
     assert readership.flush_pending_reads() == 0
+
+
+def test_redis_says_what_became_of_each_read(rf, local_redis):
+    article = make_article()
+    draft = make_article(status=Article.Status.DRAFT, published_at=None)
+
+    def outcome(article_id, user_agent=BROWSER):
+        request = rf.post("/", HTTP_USER_AGENT=user_agent, REMOTE_ADDR="203.0.113.7")
+        return readership.record_read(article_id, request)
+
+    assert outcome(article.pk) == readership.Outcome.COUNTED
+    assert outcome(article.pk) == readership.Outcome.NOT_COUNTED
+    assert outcome(article.pk, "Googlebot/2.1") == readership.Outcome.NOT_COUNTED
+    assert outcome(draft.pk) == readership.Outcome.NOT_LIVE
