@@ -1,6 +1,10 @@
+import uuid
+
 import pytest
+import redis
 from django.core.cache import cache
 
+from articles import readership
 from newsroom import pagecache
 from tests.factories import make_user
 from tests.site import Site
@@ -56,3 +60,37 @@ def second_editor():
 @pytest.fixture
 def administrator():
     return make_user("jo", role="Administrator", first_name="Jo", last_name="Adeyemi")
+
+
+# The local Redis server that development machines and CI run; database 11 is
+# the suite's, and each test keeps to a key prefix of its own.
+LOCAL_REDIS_URL = "redis://127.0.0.1:6379/11"
+
+
+@pytest.fixture
+def local_redis(settings):
+    """Count reads in the local Redis server, as production does, whatever REDIS_URL says."""
+    client = redis.Redis.from_url(LOCAL_REDIS_URL, socket_connect_timeout=0.5)
+    try:
+        client.ping()
+    except redis.RedisError as error:
+        pytest.skip(
+            f"No Redis server answers at {LOCAL_REDIS_URL} ({error}); start one "
+            "(e.g. apt-get install redis-server) to test counting reads in Redis."
+        )
+    settings.REDIS_URL = LOCAL_REDIS_URL
+    settings.NEWSROOM_REDIS_PREFIX = f"test-{uuid.uuid4().hex}"
+    forget_redis_connections()
+    yield client
+    for key in client.scan_iter(match=f"{settings.NEWSROOM_REDIS_PREFIX}:*"):
+        client.delete(key)
+    forget_redis_connections()
+    client.close()
+
+
+def forget_redis_connections():
+    """Make readership connect afresh to the Redis server settings name, with a closed breaker."""
+    readership.redis_client.cache_clear()
+    readership.count_in_redis.cache_clear()
+    readership.start_batch.cache_clear()
+    readership.redis_breaker.open_until = 0.0

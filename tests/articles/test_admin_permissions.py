@@ -4,8 +4,10 @@ including POSTs crafted to do what the page does not offer.
 """
 
 import pytest
+from django.contrib import admin
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
+from django.test import RequestFactory
 from django.urls import reverse
 
 from articles import workflow
@@ -358,3 +360,100 @@ def test_administrator_cannot_change_a_superuser(administrator):
     root.refresh_from_db()
     assert root.first_name != "Taken"
     assert root.check_password("correct horse battery")
+
+
+def test_administrator_sees_every_article_read_only(
+    administrator, journalist, other_journalist
+):
+    """Administrators view articles (to answer a complaint, say) but change none."""
+    draft = make_article(authors=[journalist], status=Status.DRAFT, published_at=None)
+    live = make_article(authors=[other_journalist])
+    client = client_for(administrator)
+
+    listed = client.get(reverse("admin:articles_article_changelist"))
+    page = client.get(change_url(draft))
+    data = posted_form(draft, headline="Changed by an administrator")
+    posted = client.post(change_url(draft), data)
+
+    assert set(listed.context["cl"].result_list) == {draft, live}
+    assert page.status_code == 200
+    assert page.context["title"].startswith("View")
+    assert draft.headline in page.content.decode()
+    assert 'name="_save"' not in page.content.decode()
+    assert posted.status_code == 403
+    draft.refresh_from_db()
+    assert draft.headline != "Changed by an administrator"
+
+
+def test_staff_without_an_article_role_see_no_articles(journalist):
+    make_article(authors=[journalist])
+    client = client_for(make_user("intern", is_staff=True))
+
+    assert client.get(reverse("admin:articles_article_changelist")).status_code == 403
+    assert Article.objects.visible_to(make_user("reader", is_staff=True)).count() == 0
+
+
+def test_the_delete_article_permission_alone_does_not_let_anyone_delete(editor):
+    """Articles are withdrawn, never deleted: only a superuser clears test content."""
+    editor.user_permissions.add(
+        Permission.objects.get(
+            codename="delete_article", content_type__app_label="articles"
+        )
+    )
+    editor = get_user_model().objects.get(pk=editor.pk)  # forgets cached permissions
+    assert editor.has_perm("articles.delete_article")
+    article = make_article()
+    client = client_for(editor)
+
+    single = client.post(
+        reverse("admin:articles_article_delete", args=[article.pk]), {"post": "yes"}
+    )
+    bulk = client.post(
+        reverse("admin:articles_article_changelist"),
+        {"action": "delete_selected", "_selected_action": [article.pk], "post": "yes"},
+    )
+
+    assert single.status_code == 403
+    assert bulk.status_code in {200, 302, 403}
+    assert Article.objects.filter(pk=article.pk).exists()
+
+
+def test_a_superuser_deletes_test_content():
+    root = make_user("root", is_staff=True, is_superuser=True)
+    article = make_article()
+
+    response = client_for(root).post(
+        reverse("admin:articles_article_delete", args=[article.pk]), {"post": "yes"}
+    )
+
+    assert response.status_code == 302
+    assert not Article.objects.filter(pk=article.pk).exists()
+
+
+def inline_rights(user, article):
+    """Return (add, change, delete) for each inline row type of the article form, as user."""
+    request = RequestFactory().get("/")
+    request.user = user
+    article_admin = admin.site._registry[Article]
+    return {
+        type(inline).__name__: (
+            inline.has_add_permission(request, article),
+            inline.has_change_permission(request, article),
+            inline.has_delete_permission(request, article),
+        )
+        for inline in article_admin.get_inline_instances(request, article)
+    }
+
+
+def test_authors_and_subheadings_follow_the_article_rights(journalist, editor):
+    """Whoever may not edit an article may not add, change or delete its rows either."""
+    own_draft = article_in("draft", journalist, editor)
+    own_live = article_in("published", journalist, editor)
+
+    assert set(inline_rights(journalist, own_draft).values()) == {(True, True, True)}
+    assert set(inline_rights(journalist, None).values()) == {(True, True, True)}
+    assert inline_rights(journalist, own_live) == {
+        "ArticleAuthorInline": (False, False, False),
+        "SubheadingInline": (False, False, False),
+    }
+    assert set(inline_rights(editor, own_live).values()) == {(True, True, True)}

@@ -2,7 +2,6 @@
 
 import io
 import logging
-import os
 import threading
 
 import pytest
@@ -19,9 +18,8 @@ from articles.management.commands import flush_reads
 from articles.models import ReadCount
 from tests.factories import make_article
 
-needs_redis = pytest.mark.skipif(
-    not os.environ.get("REDIS_URL"), reason="REDIS_URL is not set"
-)
+# Against the local Redis server, with or without REDIS_URL (tests/conftest.py).
+needs_redis = pytest.mark.usefixtures("local_redis")
 
 BROWSER = "Mozilla/5.0 (X11; Linux x86_64) Firefox/133.0"
 
@@ -190,7 +188,7 @@ class CountingConnection(redis.Connection):
 
 
 @pytest.fixture
-def counting_redis(monkeypatch):
+def counting_redis(local_redis, monkeypatch):
     client = redis.Redis.from_url(
         settings.REDIS_URL, connection_class=CountingConnection
     )
@@ -198,6 +196,8 @@ def counting_redis(monkeypatch):
     readership.start_batch.cache_clear()
     yield client
     readership.start_batch.cache_clear()
+    # Before local_redis forgets its connections, which needs the real client back.
+    monkeypatch.undo()
 
 
 def round_trips_of_a_flush():
@@ -217,9 +217,9 @@ def test_a_flush_costs_as_many_redis_round_trips_however_many_other_keys(
     beacon(client, article, 1)
     alone = round_trips_of_a_flush()
 
-    # The page cache and Django's cache share the database with the buffers;
-    # the suite's cache.clear() empties it after the test.
-    counting_redis.mset({f"newsroom:unrelated:{n}": 1 for n in range(5_000)})
+    # The page cache and Django's cache share the database with the buffers.
+    prefix = settings.NEWSROOM_REDIS_PREFIX
+    counting_redis.mset({f"{prefix}:unrelated:{n}": 1 for n in range(5_000)})
     beacon(client, article, 2)
     among_others = round_trips_of_a_flush()
 

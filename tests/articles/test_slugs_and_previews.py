@@ -7,6 +7,7 @@ from django.contrib.admin.models import LogEntry
 from django.core import signing
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from articles.models import Article, ArticleSlugHistory
 from articles.preview import make_share_token, shared_article
@@ -88,6 +89,14 @@ def test_share_token_opens_the_article_for_48_hours():
 
     assert shared_article(fresh, Article.objects.all()) == article
     assert shared_article(stale, Article.objects.all()) is None
+
+
+def test_a_share_token_opens_its_own_article_among_many():
+    first = make_article(status=Article.Status.DRAFT, published_at=None)
+    second = make_article(status=Article.Status.DRAFT, published_at=None)
+
+    assert shared_article(make_share_token(second), Article.objects.all()) == second
+    assert shared_article(make_share_token(first), Article.objects.all()) == first
 
 
 def test_tampered_share_token_opens_nothing():
@@ -272,6 +281,45 @@ def test_editor_gets_a_working_share_link_from_the_change_page(editor, client):
     message = next(iter(response.context["messages"])).message
     link = message.split(": ", 1)[1]
     assert "Shared draft" in client.get(link).content.decode()
+
+
+def test_the_share_link_message_says_until_when_the_link_works(editor):
+    article = make_article(status=Article.Status.DRAFT, published_at=None)
+
+    before = timezone.now()
+    response = client_for(editor).get(
+        reverse("admin:articles_article_share_link", args=[article.pk]), follow=True
+    )
+    after = timezone.now()
+
+    message = next(iter(response.context["messages"])).message
+    # The minute may turn between the request and these clocks.
+    expected = {
+        date_format(timezone.localtime(moment + timedelta(hours=48)), "j F Y, H:i")
+        for moment in (before, after)
+    }
+    assert any(f"until {expires}:" in message for expires in expected), message
+    history = LogEntry.objects.get(object_id=str(article.pk)).get_change_message()
+    assert any(f"until {expires}." in history for expires in expected), history
+
+
+def test_share_tokens_are_signed_under_a_name_of_their_own_that_outlives_the_code():
+    """
+    Another signed value of the site (a password reset, a session) never opens
+    an article, and links already sent keep working when the code is reorganised.
+    """
+    article = make_article(status=Article.Status.DRAFT, published_at=None)
+    value = f"{article.pk}.{article.share_links_generation}"
+
+    def opens(token):
+        return shared_article(token, Article.objects.all()) == article
+
+    assert opens(signing.TimestampSigner(salt="articles.share-link").sign(value))
+    assert not opens(signing.TimestampSigner().sign(value))
+    assert not opens(
+        signing.TimestampSigner(salt="articles.preview._ShareSigner").sign(value)
+    )
+    assert make_share_token(article).startswith(f"{value}:")
 
 
 def test_view_on_site_opens_the_preview_until_the_article_is_live(editor):
