@@ -5,6 +5,7 @@ sections/fronts.py, which logs it and purges the pages it changes.
 """
 
 from django.contrib import admin
+from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -98,6 +99,7 @@ class FrontPinAdmin(EditorsOnly, admin.ModelAdmin):
 class BreakingNewsAdmin(EditorsOnly, admin.ModelAdmin):
     list_display = ["text", "link", "expires_at", "set_by", "updated_at"]
     fields = ["text", "link", "expires_at"]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
     def has_add_permission(self, request):
         # One banner at a time: change or clear the one there is.
