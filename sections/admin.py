@@ -9,9 +9,14 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from articles.models import Section
 from articles.workflow import PUBLISH_PERMISSION
 from sections import fronts
 from sections.models import BreakingNews, FrontChange, FrontPin
+
+
+def person_name(user):
+    return (user.get_full_name() or user.get_username()) if user else ""
 
 
 class EditorsOnly:
@@ -41,7 +46,7 @@ class FrontPinAdmin(EditorsOnly, admin.ModelAdmin):
         "article",
         "showing",
         "expires_at",
-        "pinned_by",
+        "pinned_by_name",
     ]
     list_display_links = ["front", "slot_label"]
     list_select_related = ["section", "article__section", "pinned_by"]
@@ -49,6 +54,25 @@ class FrontPinAdmin(EditorsOnly, admin.ModelAdmin):
     autocomplete_fields = ["article"]
     fields = ["section", "slot", "article", "expires_at"]
     search_fields = ["article__headline"]
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "section":
+            kwargs["empty_label"] = _("Home page")
+            kwargs["queryset"] = Section.objects.active()
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        # Stories are written and sections set up elsewhere, not from a pin.
+        for name in ("section", "article"):
+            widget = form.base_fields[name].widget
+            widget.can_add_related = widget.can_change_related = False
+            widget.can_view_related = False
+        return form
+
+    @admin.display(description=_("pinned by"), ordering="pinned_by__last_name")
+    def pinned_by_name(self, pin):
+        return person_name(pin.pinned_by)
 
     @admin.display(description=_("front"), ordering="section__position")
     def front(self, pin):
@@ -97,9 +121,14 @@ class FrontPinAdmin(EditorsOnly, admin.ModelAdmin):
 
 @admin.register(BreakingNews)
 class BreakingNewsAdmin(EditorsOnly, admin.ModelAdmin):
-    list_display = ["text", "link", "expires_at", "set_by", "updated_at"]
+    list_display = ["text", "link", "expires_at", "set_by_name", "updated_at"]
     fields = ["text", "link", "expires_at"]
+    list_select_related = ["set_by"]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+
+    @admin.display(description=_("set by"))
+    def set_by_name(self, banner):
+        return person_name(banner.set_by)
 
     def has_add_permission(self, request):
         # One banner at a time: change or clear the one there is.
@@ -121,9 +150,13 @@ class BreakingNewsAdmin(EditorsOnly, admin.ModelAdmin):
 
 @admin.register(FrontChange)
 class FrontChangeAdmin(EditorsOnly, admin.ModelAdmin):
-    list_display = ["created_at", "user", "action", "subject", "front"]
+    list_display = ["created_at", "by", "action", "subject", "front"]
     list_select_related = ["user"]
     list_filter = ["action"]
+
+    @admin.display(description=_("by"))
+    def by(self, change):
+        return person_name(change.user) if change.user else _("the clock (expiry)")
 
     def has_add_permission(self, request):
         return False

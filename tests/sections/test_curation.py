@@ -375,3 +375,26 @@ def test_the_editors_desk_lists_front_changes_in_constant_queries(
         "Front page changes"
         not in client_for(journalist).get(reverse("admin:index")).content.decode()
     )
+
+
+@pytest.mark.parametrize("rows", [1, 4])
+def test_the_pin_and_change_lists_keep_their_query_budget(
+    editor, politics, django_assert_max_num_queries, rows
+):
+    sections = [politics, *(make_section() for _ in range(rows - 1))]
+    for section in sections:
+        story = make_article(section=section, authors=[make_user()])
+        FrontPin.objects.create(section=section, article=story, pinned_by=editor)
+        FrontChange.objects.create(
+            action=FrontChange.Action.PIN, user=editor, subject="x", article=story
+        )
+    admin = client_for(editor)
+
+    # Session, user, permissions, the list, its filter's sections, and the like.
+    with django_assert_max_num_queries(10):
+        pins = admin.get(reverse("admin:sections_frontpin_changelist"))
+    with django_assert_max_num_queries(10):
+        changes = admin.get(reverse("admin:sections_frontchange_changelist"))
+
+    assert pins.content.decode().count("Alex Marsh") == rows
+    assert changes.content.decode().count("Alex Marsh") == rows
