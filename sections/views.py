@@ -100,7 +100,10 @@ class SectionDetailView(NewerOlderPagesMixin, ListView):
         return front_version()
 
     def get_context_data(self, **kwargs):
-        pinned = self.pins.pinned_articles(Article.objects.for_cards())
+        # A story moved to another section since it was pinned leaves this front.
+        pinned = self.pins.pinned_articles(
+            Article.objects.for_cards().filter(section=self.section)
+        )
         return super().get_context_data(
             section=self.section,
             # Read only when the cards' fragment is missing.

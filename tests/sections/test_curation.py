@@ -398,3 +398,17 @@ def test_the_pin_and_change_lists_keep_their_query_budget(
 
     assert pins.content.decode().count("Alex Marsh") == rows
     assert changes.content.decode().count("Alex Marsh") == rows
+
+
+def test_a_pinned_story_moved_to_another_section_leaves_that_front(
+    client, stories, politics
+):
+    FrontPin.objects.create(section=politics, article=stories[4])
+    assert client.get("/politics/").context["top_story"] == stories[4]
+
+    stories[4].section = make_section(name="Business")
+    stories[4].save()
+
+    response = client.get("/politics/")
+    assert not response.context["top_story"]
+    assert list(response.context["object_list"]) == stories[:4]
