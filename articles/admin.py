@@ -8,17 +8,27 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.forms import UserChangeForm
 from django.contrib.messages.storage import default_storage
-from django.core.exceptions import BadRequest, PermissionDenied, ValidationError
+from django.core.exceptions import (
+    NON_FIELD_ERRORS,
+    BadRequest,
+    PermissionDenied,
+    ValidationError,
+)
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import Count, Exists, OuterRef, Q
-from django.http import Http404, HttpResponseRedirect
+from django.http import (
+    Http404,
+    HttpResponse,
+    HttpResponseNotAllowed,
+    HttpResponseRedirect,
+)
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.decorators import method_decorator
-from django.utils.formats import date_format
+from django.utils.formats import date_format, get_format
 from django.utils.html import format_html
 from django.utils.text import Truncator, capfirst
 from django.utils.timezone import localtime
@@ -27,7 +37,16 @@ from django.utils.translation import ngettext
 from js_asset import Media
 from taggit.models import Tag
 
-from articles import editing, preview, purge, revisions, workflow
+from articles import (
+    charts,
+    editing,
+    preview,
+    purge,
+    readership,
+    revisions,
+    timeline,
+    workflow,
+)
 from articles.images import clean_upload
 from articles.models import (
     Article,
@@ -148,6 +167,19 @@ def status_label(article):
     return article.get_status_display()
 
 
+def _readership(article):
+    """Return the reads and the 48-hour chart of a story that has been live, else None."""
+    if not (article.is_published or article.status == Status.WITHDRAWN):
+        return None
+    figures = (
+        Article.objects.filter(pk=article.pk)
+        .with_reads(readership.hour_of(timezone.now()))
+        .values("reads_hour", "reads_day", "reads_week")
+        .get()
+    )
+    return {**figures, "chart": charts.hourly_reads_chart(article)}
+
+
 def person(user):
     if user is None:
         return _("the schedule")
@@ -233,6 +265,14 @@ def _named_split_datetime(date_name, time_name):
     return widget
 
 
+# Each note has its own field and readers: the author, the newsroom, or the public.
+NOTE_FIELDS = {
+    Action.RETURN: "return_note",
+    Action.WITHDRAW: "withdrawal_reason",
+    Action.CORRECT: "correction_note",
+}
+
+
 class ArticleAdminForm(forms.ModelForm):
     # A plain file field: images.clean_upload does every check, with messages
     # that say what to do, instead of forms.ImageField's generic one.
@@ -243,22 +283,36 @@ class ArticleAdminForm(forms.ModelForm):
         widget=widgets.AdminFileWidget,
     )
     based_on_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
-    workflow_note = forms.CharField(
-        label=_("Note to the author, or reason for withdrawing"),
+    return_note = forms.CharField(
+        label=_("Note to the author"),
         required=False,
-        widget=forms.Textarea(attrs={"rows": 2, "cols": 60}),
+        widget=forms.Textarea(attrs={"rows": 3, "cols": 60}),
         help_text=_(
-            "Required to return or withdraw, e.g. “Needs a second source for the figures”. "
-            "Seen by the newsroom only."
+            "Required to return it: what to change, e.g. “Needs a second source for the figures”. "
+            "The author sees it at the top of the story; readers never do."
+        ),
+    )
+    withdrawal_reason = forms.CharField(
+        label=_("Reason for withdrawing (newsroom only)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3, "cols": 60}),
+        help_text=_(
+            "Required to withdraw, e.g. “Legal advice: the claim about the council is unproven”. "
+            "Kept in the story's history; readers see only that it was withdrawn."
         ),
     )
     correction_note = forms.CharField(
         label=_("Correction note, shown to readers"),
         required=False,
-        widget=forms.Textarea(attrs={"rows": 2, "cols": 60}),
+        widget=forms.Textarea(attrs={"rows": 3, "cols": 60}),
         help_text=_(
-            "Optional, e.g. “An earlier version gave the wrong date for the vote.”"
+            "Optional; printed under the story with its date, "
+            "e.g. “An earlier version gave the wrong date for the vote.”"
         ),
+    )
+    # The warnings the editor was shown when confirming; a new one asks again.
+    publication_warnings_seen = forms.CharField(
+        widget=forms.HiddenInput, required=False
     )
     workflow_at = forms.SplitDateTimeField(
         label=_("Publication time"),
@@ -276,7 +330,14 @@ class ArticleAdminForm(forms.ModelForm):
     database_failed = False
     # Instructions to the workflow, not content: never reported as what changed.
     WORKFLOW_FIELDS = frozenset(
-        {"based_on_version", "workflow_note", "correction_note", "workflow_at"}
+        {
+            "based_on_version",
+            "return_note",
+            "withdrawal_reason",
+            "correction_note",
+            "workflow_at",
+            "publication_warnings_seen",
+        }
     )
 
     class Meta:
@@ -383,22 +444,46 @@ class ArticleAdminForm(forms.ModelForm):
         super()._post_clean()
         # Checked on the article as it will be saved, after the form's values
         # are set on it; workflow.publish() checks again.
-        if self.workflow_action == Action.PUBLISH:
-            for field, problem in workflow.publication_problems(self.instance).items():
-                if field not in self.errors:
-                    self.add_error(field if field in self.fields else None, problem)
+        if self.workflow_action != Action.PUBLISH:
+            return
+        problems = workflow.publication_problems(self.instance)
+        for field, problem in problems.items():
+            if field not in self.errors:
+                self.add_error(field if field in self.fields else None, problem)
+        if not problems:
+            self._check_warnings_seen()
+
+    def _check_warnings_seen(self):
+        seen = set(self.cleaned_data.get("publication_warnings_seen", "").split())
+        unseen = set(workflow.publication_warnings(self.instance)) - seen
+        if unseen:
+            # The page was opened before these appeared (e.g. the headline was
+            # lengthened since): the editor confirms again, having seen them.
+            self.add_error(
+                "publication_warnings_seen",
+                ValidationError(
+                    _(
+                        "Nothing was published: the story changed since you opened it. "
+                        "Read the warnings, then confirm again."
+                    ),
+                    code="warnings_unseen",
+                ),
+            )
+
+    def note(self, action):
+        """Return what was typed in action's note field, "" for an action without one."""
+        field = NOTE_FIELDS.get(action)
+        return self.cleaned_data.get(field, "") if field else ""
 
     def _check_workflow(self, cleaned_data):
         try:
             # PermissionDenied is left to rise: the admin answers it with 403.
             workflow.check(self.workflow_action, self.workflow_user, self.instance)
-            workflow.require_note(
-                self.workflow_action, cleaned_data.get("workflow_note", "")
-            )
+            workflow.require_note(self.workflow_action, self.note(self.workflow_action))
         except workflow.TransitionRefused as refusal:
             self.add_error(None, ValidationError(str(refusal), code="refused"))
         except ValidationError as error:
-            self.add_error("workflow_note", error)
+            self.add_error(NOTE_FIELDS[self.workflow_action], error)
 
 
 # The largest id a bigint column holds.
@@ -538,8 +623,13 @@ class ArticleAdmin(admin.ModelAdmin):
     ]
 
     class Media:
-        js = ["articles/admin/autosave.js", "articles/admin/editor-labels.js"]
-        css = {"all": ["articles/admin/workflow.css"]}
+        js = [
+            "articles/admin/autosave.js",
+            "articles/admin/editor-labels.js",
+            "articles/admin/workflow-panel.js",
+            "articles/admin/editing-presence.js",
+        ]
+        css = {"all": ["articles/admin/workflow.css", "articles/admin/reads.css"]}
 
     def view_on_site(self, article):
         # Unpublished work has no public page yet; the preview shows it as readers will.
@@ -655,25 +745,27 @@ class ArticleAdmin(admin.ModelAdmin):
                 form.workflow_action,
                 article,
                 request.user,
-                note=form.cleaned_data.get(
-                    "correction_note"
-                    if form.workflow_action == Action.CORRECT
-                    else "workflow_note",
-                    "",
-                ),
+                note=form.note(form.workflow_action),
                 at=form.cleaned_data.get("workflow_at"),
             )
             messages.success(request, _event_summary(event, article))
 
     def log_addition(self, request, obj, message):
         super().log_addition(request, obj, message)
-        revisions.save_revision(obj, request.user, _("Created."))
+        revisions.save_revision(obj, request.user, revisions.CREATED)
 
     def log_change(self, request, obj, message):
         entry = super().log_change(request, obj, message)
-        revisions.save_revision(
-            obj, request.user, entry.get_change_message() or _("Saved without changes.")
-        )
+        # A form save sends the list of what changed; a share link, a sentence
+        # for the admin's history only.
+        if isinstance(message, list):
+            summary = revisions.change_summary(message)
+            # A save that changed nothing (e.g. a workflow button alone) is no
+            # new version, unless the article has none yet to restore.
+            if summary or not revisions.has_revisions(obj):
+                revisions.save_revision(
+                    obj, request.user, summary or revisions.UNCHANGED
+                )
         return entry
 
     def response_add(self, request, obj, post_url_continue=None):
@@ -700,29 +792,48 @@ class ArticleAdmin(admin.ModelAdmin):
         # Security Policy runs it by this page's nonce (docs/security.md).
         context["media"] = Media.from_media(context["media"], nonce=request.csp_nonce)
         if obj is not None:
-            context.update(self._workflow_context(request, obj))
+            context.update(
+                self._workflow_context(request, obj, context["adminform"].form)
+            )
             if (
                 self.has_change_permission(request, obj)
                 and ACTED_PARAMETER not in request.GET
             ):
-                editing.mark_editing(obj.pk, request.user)
+                context["editing_token"] = editing.mark_editing(obj.pk, request.user)
+        # The banner at the top names each error and links to it; Django's
+        # own says only "Please correct the errors below".
+        context["error_summary"] = error_summary(
+            context["adminform"].form, context.get("inline_admin_formsets", [])
+        )
+        context["errors"] = None
         return super().render_change_form(request, context, add, change, form_url, obj)
 
-    def _workflow_context(self, request, article):
+    def _workflow_context(self, request, article, form):
         user = request.user
-        events = list(article.workflow_events.for_history()[:50])
-        latest = events[0] if events else None
         actions = workflow.available_actions(user, article)
         if not self.has_change_permission(request, article):
             # A read-only form saves nothing; recalling a story needs no form.
             actions = [action for action in actions if action == Action.RECALL]
+        latest = article.workflow_events.for_history().first()
         return {
             "status_label": status_label(article),
+            "holder": workflow.holder(article),
             "workflow_actions": actions,
-            "workflow_events": events,
+            "publish_label": workflow.publish_label(_chosen_publication_time(form)),
+            "date_input_format": get_format("DATE_INPUT_FORMATS")[0],
+            "publication_warnings": (
+                workflow.publication_warnings(article)
+                if Action.PUBLISH in actions
+                else {}
+            ),
+            # After a refused step its confirmation stays open, with the note typed.
+            "confirming": form.workflow_action if form.is_bound else "",
+            "timeline": timeline.timeline(article),
             "returned": latest if article.is_returned else None,
+            "returned_to_viewer": workflow.is_author(user, article),
             "other_editors": editing.other_editors(article.pk, user),
             "may_share": user.has_perm(workflow.PUBLISH_PERMISSION),
+            "readership": _readership(article),
         }
 
     @admin.action(
@@ -794,6 +905,11 @@ class ArticleAdmin(admin.ModelAdmin):
                 "<path:object_id>/recall/",
                 wrap(self.recall_view),
                 name="articles_article_recall",
+            ),
+            path(
+                "<path:object_id>/editing/left/",
+                wrap(self.editing_left_view),
+                name="articles_article_editing_left",
             ),
             path(
                 "<path:object_id>/share-link/",
@@ -872,6 +988,16 @@ class ArticleAdmin(admin.ModelAdmin):
                 _("Back in your drafts: edit it, then submit it for review again."),
             )
         return HttpResponseRedirect(change_page)
+
+    def editing_left_view(self, request, object_id):
+        """The change form's page was closed or left (editing-presence.js): others stop seeing this person as editing."""
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        article = self._article_or_403(request, object_id)
+        editing.stop_editing(
+            article.pk, request.user, token=request.POST.get("token", "")
+        )
+        return HttpResponse(status=204)
 
     def restore_view(self, request, object_id, version_id):
         if request.method != "POST":
@@ -984,6 +1110,38 @@ def _chosen_version(versions, value):
     if version_id is None:
         raise BadRequest("A version is chosen by its id.")
     return versions.filter(pk=version_id).first()
+
+
+def _chosen_publication_time(form):
+    """Return the publication time the form holds: as posted when it was valid, else as it opened."""
+    if form.is_bound and "workflow_at" in getattr(form, "cleaned_data", {}):
+        return form.cleaned_data["workflow_at"]
+    return form.fields["workflow_at"].initial
+
+
+def error_summary(form, inline_admin_formsets):
+    """Return (label, message, anchor) for each error on the page: the banner links to where each one is."""
+    summary = [(None, message, None) for message in form.non_field_errors()]
+    for name, errors in form.errors.items():
+        if name == NON_FIELD_ERRORS:
+            continue
+        bound = form[name]
+        # The one hidden field with errors is the publish confirmation's.
+        label = _("Publish") if bound.is_hidden else bound.label
+        summary += [(label, message, f"{bound.auto_id}_error") for message in errors]
+    for inline in inline_admin_formsets:
+        formset = inline.formset
+        if formset.total_error_count():
+            summary.append(
+                (
+                    capfirst(inline.opts.verbose_name_plural),
+                    _("see the marked rows")
+                    if not formset.non_form_errors()
+                    else " ".join(formset.non_form_errors()),
+                    f"{formset.prefix}-group",
+                )
+            )
+    return summary
 
 
 def _autosave_key(article, user):

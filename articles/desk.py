@@ -63,9 +63,14 @@ class Panel:
     shows_authors: bool = False
     # Something staff should know about the panel as a whole.
     notice: str = ""
+    # Where "see more" goes when it is not the article list.
+    link: str = ""
+    link_label: str = _("See them all in the article list")
 
     @property
     def list_url(self):
+        if self.link:
+            return self.link
         if self.filters is None:
             return ""
         changelist = reverse("admin:articles_article_changelist")
@@ -248,26 +253,12 @@ def most_read_panel(now):
     and 24 hours; says so when the public list is being topped up with the
     newest stories for want of reads.
     """
-    public_size = settings.NEWSROOM_MOST_READ_SIZE
-    read_ids = [
-        row["id"]
-        for row in readership.ranked_articles(public_size, now)
-        if row["score"] > 0
-    ]
+    read_ids = readership.stories_with_reads(now)
     articles = (
         Article.objects.select_related("section")
         .with_reads(readership.hour_of(now))
         .in_bulk(read_ids[:ROWS])
     )
-    notice = ""
-    if 0 < len(read_ids) < public_size:
-        notice = ngettext(
-            "Only %(count)d story has reads: the public most-read list is topped "
-            "up with the newest stories.",
-            "Only %(count)d stories have reads: the public most-read list is topped "
-            "up with the newest stories.",
-            len(read_ids),
-        ) % {"count": len(read_ids)}
     return Panel(
         _("Most read now"),
         _("No reads counted yet: the public most-read list shows the newest stories."),
@@ -284,8 +275,23 @@ def most_read_panel(now):
         _("published"),
         None,
         shows_reads=True,
-        notice=notice,
+        notice=topped_up_notice(len(read_ids)),
+        link=reverse("admin:most_read"),
+        link_label=_("See the most-read report"),
     )
+
+
+def topped_up_notice(stories_with_reads):
+    """Say so when the public most-read list is partly the newest stories, for want of reads."""
+    if not 0 < stories_with_reads < settings.NEWSROOM_MOST_READ_SIZE:
+        return ""
+    return ngettext(
+        "Only %(count)d story has reads: the public most-read list is topped "
+        "up with the newest stories.",
+        "Only %(count)d stories have reads: the public most-read list is topped "
+        "up with the newest stories.",
+        stories_with_reads,
+    ) % {"count": stories_with_reads}
 
 
 def section_rows():

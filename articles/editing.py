@@ -8,6 +8,7 @@ fine: the version check on save (Article.save_versioned) is what prevents
 lost work, this only makes a conflict less likely.
 """
 
+import secrets
 from datetime import UTC, datetime
 
 from django.conf import settings
@@ -29,21 +30,31 @@ def _fresh(editors, now):
 
 
 def mark_editing(article_id, user, now=None):
-    """Note that user has article_id open now."""
+    """Note that user has article_id open now; return the token that page leaves with (stop_editing)."""
     now = now or timezone.now()
     editors = _fresh(cache.get(_key(article_id), {}), now)
+    token = secrets.token_urlsafe(8)
     editors[user.pk] = {
         "name": user.get_full_name() or user.get_username(),
         "at": now.timestamp(),
+        "token": token,
     }
     cache.set(_key(article_id), editors, settings.NEWSROOM_EDITING_WINDOW_SECONDS)
+    return token
 
 
-def stop_editing(article_id, user):
-    """Forget that user has article_id open, e.g. after they saved and left."""
+def stop_editing(article_id, user, token=None):
+    """
+    Forget that user has article_id open, e.g. after they saved or left the
+    page. With the token of the page that left, a page they opened since
+    (the form again after "Save and continue") keeps them noted.
+    """
     editors = cache.get(_key(article_id), {})
-    if editors.pop(user.pk, None) is not None:
-        cache.set(_key(article_id), editors, settings.NEWSROOM_EDITING_WINDOW_SECONDS)
+    entry = editors.get(user.pk)
+    if entry is None or (token is not None and entry.get("token") != token):
+        return
+    del editors[user.pk]
+    cache.set(_key(article_id), editors, settings.NEWSROOM_EDITING_WINDOW_SECONDS)
 
 
 def other_editors(article_id, user, now=None):

@@ -366,8 +366,9 @@ class ArticleQuerySet(models.QuerySet):
     def with_reads(self, this_hour):
         """
         Annotate each article with its reads in the clock hour `this_hour`
-        (hours since the epoch) and in the 24 hours ending with it
-        (`reads_hour`, `reads_day`), from the hourly table the most-read list uses.
+        (hours since the epoch) and in the 24 hours and 7 days ending with it
+        (`reads_hour`, `reads_day`, `reads_week`), from the hourly table the
+        most-read list uses.
         """
 
         def reads_since(first_hour):
@@ -380,7 +381,9 @@ class ArticleQuerySet(models.QuerySet):
             return Coalesce(Subquery(counts), 0)
 
         return self.annotate(
-            reads_hour=reads_since(this_hour), reads_day=reads_since(this_hour - 23)
+            reads_hour=reads_since(this_hour),
+            reads_day=reads_since(this_hour - 23),
+            reads_week=reads_since(this_hour - 24 * 7 + 1),
         )
 
     def for_cards(self):
@@ -1146,6 +1149,28 @@ class Subheading(models.Model):
         return slugify(self.heading) or f"part-{self.position}"
 
 
+class ReadCountQuerySet(models.QuerySet):
+    def in_hours(self, first_hour, last_hour):
+        """Return the counts of the clock hours first_hour to last_hour, both included."""
+        return self.filter(hour__gte=first_hour, hour__lte=last_hour)
+
+    def per_hour(self):
+        """Return {hour: reads} summed over the articles."""
+        return dict(
+            self.values("hour")
+            .annotate(reads=Sum("count"))
+            .values_list("hour", "reads")
+        )
+
+    def per_article(self):
+        """Return rows of article id and reads (`article`, `reads`), most read first."""
+        return (
+            self.values("article")
+            .annotate(reads=Sum("count"))
+            .order_by("-reads", "-article")
+        )
+
+
 class ReadCount(models.Model):
     """Reads of one article in one clock hour: one row per article-hour, never per read."""
 
@@ -1156,6 +1181,8 @@ class ReadCount(models.Model):
         _("hour"), help_text=_("Hours since 1970-01-01 00:00 UTC.")
     )
     count = models.PositiveIntegerField(_("reads"), default=0)
+
+    objects = ReadCountQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("read count")

@@ -17,6 +17,7 @@ import math
 import re
 import secrets
 import uuid
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from functools import cache as memoize
 
@@ -536,6 +537,48 @@ RANKED_FIELDS = (
 )
 
 
+@dataclass
+class HourOfReads:
+    starts: datetime
+    reads: int
+
+
+def reads_per_hour(article_id, hours, now=None):
+    """
+    Return the article's reads in each of the last `hours` clock hours, the
+    current one included, oldest first; an hour without reads counts 0.
+    """
+    last = hour_of(now or timezone.now())
+    first = last - hours + 1
+    counts = (
+        ReadCount.objects.filter(article_id=article_id).in_hours(first, last).per_hour()
+    )
+    return [
+        HourOfReads(EPOCH + timedelta(hours=hour), counts.get(hour, 0))
+        for hour in range(first, last + 1)
+    ]
+
+
+def most_read_between(first_hour, last_hour, section=None, limit=20):
+    """
+    Return [(article, reads)] for the live articles read most in the clock
+    hours first_hour to last_hour, most read first, from the hourly table the
+    most-read list is built from.
+    """
+    counts = ReadCount.objects.in_hours(first_hour, last_hour).filter(
+        article__in=Article.objects.published()
+    )
+    if section is not None:
+        counts = counts.filter(article__section=section)
+    top = list(counts.per_article()[:limit])
+    articles = Article.objects.with_byline().in_bulk([row["article"] for row in top])
+    return [
+        (articles[row["article"]], row["reads"])
+        for row in top
+        if row["article"] in articles
+    ]
+
+
 def ranked_articles(limit, now=None):
     """
     Return up to limit published articles as dicts, by decayed readership,
@@ -587,6 +630,15 @@ def ranked_articles(limit, now=None):
             seen.add(row["id"])
             ranked.append(row)
     return ranked[:limit]
+
+
+def stories_with_reads(now=None):
+    """
+    Return the ids of the stories in the public most-read list that are
+    there for their reads; the rest of the list is topped up with the newest.
+    """
+    size = settings.NEWSROOM_MOST_READ_SIZE
+    return [row["id"] for row in ranked_articles(size, now) if row["score"] > 0]
 
 
 def most_read(exclude=None, size=None):

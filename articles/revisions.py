@@ -63,6 +63,41 @@ def save_revision(article, user, comment):
         reversion.add_to_revision(article)
 
 
+# A revision's comment reads "<what>: <detail>", so the timeline can say who between them.
+CREATED = "Created."
+# A save that changed nothing, kept only as the article's first version.
+UNCHANGED = "Saved."
+
+
+def change_summary(message):
+    """
+    Return a revision comment for what an admin save changed, e.g. "Edited:
+    standfirst, lead text; added subheading “What next”", from the admin's
+    change message; "" when nothing changed.
+    """
+    fields, parts = [], []
+    for change in message:
+        for kind, detail in change.items():
+            if kind == "changed" and "name" not in detail:
+                fields += [label.lower() for label in detail["fields"]]
+            elif kind in {"added", "changed", "deleted"} and "name" in detail:
+                verb = {
+                    "added": _("added"),
+                    "changed": _("edited"),
+                    "deleted": _("removed"),
+                }[kind]
+                parts.append(f"{verb} {detail['name']} “{detail['object']}”")
+    if not fields and not parts:
+        return ""
+    return _("Edited: %(what)s") % {
+        "what": "; ".join([", ".join(fields), *parts] if fields else parts)
+    }
+
+
+def has_revisions(article):
+    return Version.objects.get_for_object(article).exists()
+
+
 def versions_of(article):
     """Return the article's versions, newest first, with who saved them."""
     return (
@@ -246,6 +281,6 @@ def restore(article, version, user, based_on):
         save_revision(
             article,
             user,
-            _("Restored the version of %(version)s.") % {"version": describe(version)},
+            _("Restored: the version of %(version)s") % {"version": describe(version)},
         )
     return kept

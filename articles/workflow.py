@@ -13,8 +13,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.dispatch import Signal
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import strip_tags
+from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from articles import purge
 from articles.models import Article, WorkflowEvent
@@ -142,6 +145,83 @@ def publication_problems(article):
     return problems
 
 
+# Softer limits: an article outside them may go live once the editor has seen why it should not.
+HEADLINE_MAX_CHARACTERS = 70
+STANDFIRST_WORDS = (25, 45)
+
+
+def publication_warnings(article, subheadings=None):
+    """
+    Return {field name: what to look at} for each soft rule the article
+    breaks; the editor sees these before confirming a publication, and may
+    publish anyway. subheadings defaults to the stored ones.
+    """
+    warnings = {}
+    headline_length = len(article.headline.strip())
+    if headline_length > HEADLINE_MAX_CHARACTERS:
+        warnings["headline"] = _(
+            "The headline is %(count)d characters; over %(limit)d it is cut short "
+            "on cards and in search results."
+        ) % {"count": headline_length, "limit": HEADLINE_MAX_CHARACTERS}
+    words = len(article.standfirst.split())
+    shortest, longest = STANDFIRST_WORDS
+    # An empty standfirst is a publication problem, not a warning.
+    if words and not shortest <= words <= longest:
+        warnings["standfirst"] = ngettext(
+            "The standfirst is %(count)d word; aim for %(shortest)d to %(longest)d.",
+            "The standfirst is %(count)d words; aim for %(shortest)d to %(longest)d.",
+            words,
+        ) % {"count": words, "shortest": shortest, "longest": longest}
+    if not article.hero_image:
+        warnings["hero_image"] = _(
+            "There is no hero image: the story shows without a picture on fronts and when shared."
+        )
+    if subheadings is None:
+        subheadings = article.subheadings.all() if article.pk else []
+    empty = [part.heading for part in subheadings if not strip_tags(part.body).strip()]
+    if empty:
+        warnings["subheadings"] = ngettext(
+            "The subheading %(headings)s has no text under it.",
+            "The subheadings %(headings)s have no text under them.",
+            len(empty),
+        ) % {"headings": ", ".join(f"“{heading}”" for heading in empty)}
+    return warnings
+
+
+def publication_time(at, now=None):
+    """Return when publishing with the chosen time `at` takes effect: a time already past means now."""
+    now = now or timezone.now()
+    return now if at is None or at <= now else at
+
+
+def publish_label(at, now=None):
+    """Return what the publish button does with the chosen time: "Publish now" or "Schedule for Sat 5 Dec, 07:00"."""
+    now = now or timezone.now()
+    when = publication_time(at, now)
+    if when <= now:
+        return _("Publish now")
+    return _("Schedule for %(when)s") % {
+        "when": date_format(localtime(when), "D j M, H:i")
+    }
+
+
+def holder(article):
+    """Return who has the story in hand now, as the desk would say it."""
+    if article.status == Status.DRAFT:
+        names = [
+            author.get_full_name() or author.get_username()
+            for author in article.byline_authors
+        ]
+        if not names:
+            return _("Its author")
+        return ngettext(
+            "%(names)s, its author", "%(names)s, its authors", len(names)
+        ) % {"names": ", ".join(names)}
+    if article.status == Status.IN_REVIEW:
+        return _("The editors, for review")
+    return _("The editors")
+
+
 def submit(article, user):
     """Send a draft to the editors for review."""
     check(Action.SUBMIT, user, article)
@@ -162,7 +242,7 @@ def publish(article, user, at=None):
         raise ValidationError(problems)
     now = timezone.now()
     # A time already past (e.g. the form's default, filled in when the page opened) means now.
-    at = now if at is None or at <= now else at
+    at = publication_time(at, now)
     action = Action.SCHEDULE if at > now else Action.PUBLISH
     return _apply(article, user, action, Status.PUBLISHED, published_at=at)
 

@@ -1,4 +1,7 @@
+from functools import partial
+
 from django.contrib import admin
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
 # Models that other apps own but the newsroom works with: listed among the
@@ -25,6 +28,15 @@ class NewsroomAdminSite(admin.AdminSite):
         return super().index(
             request, {"desk": desk.for_user(request.user), **(extra_context or {})}
         )
+
+    def get_urls(self):
+        from articles import reports
+
+        report = self.admin_view(partial(reports.most_read_report, admin_site=self))
+        return [
+            path("most-read/", report, name="most_read"),
+            *super().get_urls(),
+        ]
 
     def get_app_list(self, request, app_label=None):
         apps = super().get_app_list(request, app_label)

@@ -137,7 +137,7 @@ def test_return_without_a_note_is_a_form_error_and_nothing_changes(editor, journ
     )
 
     assert response.status_code == 200
-    assert "workflow_note" in response.context["adminform"].form.errors
+    assert "return_note" in response.context["adminform"].form.errors
     article.refresh_from_db()
     assert article.status == Article.Status.IN_REVIEW and article.headline != "Edited"
 
@@ -156,7 +156,7 @@ def test_journalist_sees_the_return_note_prominently_and_the_history(
         {
             **data,
             "_workflow": "return",
-            "workflow_note": "Needs a second source for the figures.",
+            "return_note": "Needs a second source for the figures.",
         },
     )
 
@@ -165,9 +165,9 @@ def test_journalist_sees_the_return_note_prominently_and_the_history(
     returned_box = page.split('class="workflow-returned"', 1)[1].split("</div>", 1)[0]
     assert "Returned to you by Alex Marsh" in returned_box
     assert "Needs a second source for the figures." in returned_box
-    history = page.split('class="module workflow-history"', 1)[1]
-    assert "Submitted for review" in history and "Returned to author" in history
-    assert "Sam Whitfield" in history
+    history = page.split('id="workflow-timeline"', 1)[1]
+    assert "Submitted by Sam Whitfield" in history
+    assert "Returned by Alex Marsh: Needs a second source for the figures." in history
 
 
 def test_return_note_disappears_once_resubmitted(editor, journalist):

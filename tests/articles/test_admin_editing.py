@@ -170,7 +170,7 @@ def test_an_editor_who_only_returned_a_story_is_not_shown_as_editing_it(
     data = form_values(alex.get(change_url(article)))
     alex.post(
         change_url(article),
-        {**data, "_workflow": "return", "workflow_note": "Needs a second source"},
+        {**data, "_workflow": "return", "return_note": "Needs a second source"},
         follow=True,
     )
 

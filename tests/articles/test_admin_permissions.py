@@ -45,8 +45,8 @@ ACTIONS = {
     "save": {},
     "submit": {"_workflow": "submit"},
     "publish": {"_workflow": "publish"},
-    "return": {"_workflow": "return", "workflow_note": "Needs a second source."},
-    "withdraw": {"_workflow": "withdraw", "workflow_note": "Legal advice."},
+    "return": {"_workflow": "return", "return_note": "Needs a second source."},
+    "withdraw": {"_workflow": "withdraw", "withdrawal_reason": "Legal advice."},
     "correct": {"_workflow": "correct", "correction_note": "Fixed a name."},
 }
 RESULT = {

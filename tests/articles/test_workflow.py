@@ -1,7 +1,8 @@
 """The transitions in articles/workflow.py: what each does, and what each refuses."""
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 from io import StringIO
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -342,3 +343,92 @@ def test_an_author_recalls_a_submitted_story_until_an_editor_works_on_it(
     article.save_versioned(editor)
     with pytest.raises(workflow.TransitionRefused, match="An editor has already"):
         workflow.recall(article, journalist)
+
+
+def words(count):
+    return " ".join(["word"] * count)
+
+
+@pytest.mark.parametrize(
+    ("length", "warned"), [(70, False), (71, True)], ids=["70 chars", "71 chars"]
+)
+def test_a_headline_over_70_characters_is_a_warning(length, warned):
+    article = make_article(headline="H" * length, hero_image=image_upload())
+
+    warnings = workflow.publication_warnings(article)
+
+    assert ("headline" in warnings) is warned
+    if warned:
+        assert "71 characters" in warnings["headline"]
+
+
+@pytest.mark.parametrize(
+    ("count", "warned"), [(24, True), (25, False), (45, False), (46, True)]
+)
+def test_a_standfirst_outside_25_to_45_words_is_a_warning(count, warned):
+    article = make_article(standfirst=words(count), hero_image=image_upload())
+
+    warnings = workflow.publication_warnings(article)
+
+    assert ("standfirst" in warnings) is warned
+    if warned:
+        assert f"{count} words; aim for 25 to 45" in warnings["standfirst"]
+
+
+def test_an_empty_standfirst_is_a_problem_not_a_warning():
+    article = make_article(standfirst="", hero_image=image_upload())
+
+    assert "standfirst" not in workflow.publication_warnings(article)
+    assert "standfirst" in workflow.publication_problems(article)
+
+
+def test_a_story_without_a_hero_image_is_warned_and_one_with_an_image_is_not():
+    without = make_article(standfirst=words(30))
+    with_image = make_article(standfirst=words(30), hero_image=image_upload())
+
+    assert set(workflow.publication_warnings(without)) == {"hero_image"}
+    assert workflow.publication_warnings(with_image) == {}
+
+
+def test_a_subheading_with_no_text_is_a_warning_naming_it():
+    article = make_article(
+        standfirst=words(30),
+        hero_image=image_upload(),
+        subheadings=["Who is affected", "What next"],
+    )
+    article.subheadings.filter(heading="What next").update(body="<p> </p>")
+
+    warnings = workflow.publication_warnings(article)
+
+    assert warnings == {
+        "subheadings": "The subheading “What next” has no text under it."
+    }
+
+
+def test_warnings_do_not_stop_publication(editor):
+    article = draft(editor, headline="H" * 90, standfirst="Short.")
+
+    workflow.publish(article, editor)
+
+    assert article.is_published
+
+
+def test_the_publish_button_says_now_or_when_it_schedules():
+    now = timezone.now()
+    thursday_morning = datetime(2036, 11, 27, 9, 0, tzinfo=ZoneInfo("Europe/London"))
+
+    assert workflow.publish_label(None) == "Publish now"
+    assert workflow.publish_label(now - timedelta(minutes=5), now=now) == "Publish now"
+    assert workflow.publish_label(thursday_morning) == "Schedule for Thu 27 Nov, 09:00"
+
+
+def test_who_holds_the_story_follows_its_status(journalist, editor):
+    article = draft(journalist)
+    article = Article.objects.with_byline().get(pk=article.pk)
+    assert workflow.holder(article) == "Sam Whitfield, its author"
+
+    workflow.submit(article, journalist)
+    assert workflow.holder(article) == "The editors, for review"
+
+    workflow.publish(article, editor)
+    assert workflow.holder(article) == "The editors"

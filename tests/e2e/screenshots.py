@@ -1,11 +1,14 @@
 """
 Regenerate the README screenshots: `make screenshots`.
 
-Builds a throwaway demo site (SQLite in a temporary folder), serves it, sends a
-few read beacons so the most-read list has a ranking, and photographs the demo
-article and the home page (as an editor curated it: a pinned lead, a pinned
-top story and a breaking-news banner) in headless Chromium at desktop and
-phone widths.
+Builds a throwaway demo site (SQLite in a temporary folder), serves it, sends
+read beacons from a few dozen addresses so the most-read list has a ranking,
+and photographs in headless Chromium: the demo article at desktop and phone
+widths, and, signed in with the demo accounts, the journalist's and the
+editor's desks, the article list, a story's readership chart and the
+most-read report at 1366×900; and the home page as an editor curated it (a
+pinned lead, a pinned top story, a breaking-news banner) at 1366×900 and at
+phone width.
 """
 
 import os
@@ -23,9 +26,9 @@ PROJECT = Path(__file__).resolve().parents[2]
 OUTPUT = PROJECT / "docs" / "screenshots"
 ARTICLE = "/international/rhine-towns-begin-clean-up-as-floodwater-recedes-after-a-week-of-heavy-rain/"
 POPULAR = {
-    "/politics/council-tax-to-rise-by-499-after-six-hour-budget-meeting-in-leeds/": 6,
-    "/international/ceasefire-talks-resume-in-geneva-as-aid-convoys-wait-at-border/": 5,
-    "/crime/former-finance-director-jailed-for-23m-fraud-against-housing-charity/": 3,
+    "/politics/council-tax-to-rise-by-499-after-six-hour-budget-meeting-in-leeds/": 60,
+    "/international/ceasefire-talks-resume-in-geneva-as-aid-convoys-wait-at-border/": 45,
+    "/crime/former-finance-director-jailed-for-23m-fraud-against-housing-charity/": 30,
 }
 # An editor's choices for the home page, made as the admin would (sections/fronts.py).
 CURATE = """
@@ -55,6 +58,7 @@ SHOTS = [
     ("home-curated-desktop", "/", 1366, 900),
     ("home-curated-phone", "/", 390, 844),
 ]
+LAPTOP = {"width": 1366, "height": 900}
 
 
 def manage(env, *args):
@@ -85,8 +89,11 @@ def send_reads(base, path, visitors):
         request = urllib.request.Request(
             base + read_url,
             method="POST",
+            # A reader is an address (docs/most-read.md); the demo server
+            # reads it from X-Real-IP, as behind the shipped nginx.
             headers={
-                "User-Agent": f"Mozilla/5.0 (Screenshot visitor {visitor}) Firefox/133.0"
+                "User-Agent": "Mozilla/5.0 (X11; Linux x86_64) Firefox/133.0",
+                "X-Real-IP": f"198.51.100.{visitor + 1}",
             },
         )
         urllib.request.urlopen(request)
@@ -102,6 +109,7 @@ def main():
             "MEDIA_ROOT": f"{folder}/media",
             # The reads sent below must show at once, not after the cache expires.
             "MOST_READ_CACHE_SECONDS": "0",
+            "CLIENT_IP_HEADER": "HTTP_X_REAL_IP",
         }
         env.pop("REDIS_URL", None)
         print("Building the demo site…")
@@ -142,9 +150,51 @@ def main():
                     page.screenshot(path=target, full_page=True)
                     page.close()
                     print(f"Wrote {target.relative_to(PROJECT)}")
+                staff_screenshots(browser, base)
         finally:
             server.terminate()
             server.wait(timeout=10)
+
+
+def signed_in(browser, base, username):
+    # The demo's passwords are made in articles/demo.py, which needs Django.
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsroom.settings")
+    os.environ.setdefault("DJANGO_DEBUG", "1")
+    import django
+
+    django.setup()
+    from articles.demo import demo_password
+
+    page = browser.new_page(viewport=LAPTOP)
+    page.goto(base + "/admin/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", demo_password(username))
+    page.click("input[type=submit]")
+    page.wait_for_url(base + "/admin/")
+    return page
+
+
+def staff_screenshots(browser, base):
+    most_read = "/admin/articles/article/?q=Council+tax+to+rise"
+    shots = [
+        ("journalist", "/admin/", None, "desk-journalist"),
+        ("editor", "/admin/", None, "desk-editor"),
+        ("editor", "/admin/articles/article/", None, "article-list-1366"),
+        ("editor", "/admin/most-read/", None, "most-read-report"),
+        ("editor", most_read, "#readership", "readership-chart"),
+    ]
+    for username, path, element, name in shots:
+        page = signed_in(browser, base, username)
+        page.goto(base + path, wait_until="networkidle")
+        target = page
+        if element:
+            page.locator("#result_list tbody th a").first.click()
+            target = page.locator(element)
+            target.scroll_into_view_if_needed()
+        path = OUTPUT / f"{name}.png"
+        target.screenshot(path=path)
+        page.close()
+        print(f"Wrote {path.relative_to(PROJECT)}")
 
 
 if __name__ == "__main__":

@@ -28,6 +28,14 @@ def status(page):
     return page.locator(".field-state .readonly")
 
 
+def confirm_step(page, step):
+    """Open the workflow panel's confirmation for step ("publish", "return", "withdraw") and return it."""
+    confirmation = page.locator(f"#workflow-{step}")
+    confirmation.locator("summary").click()
+    expect(confirmation.locator(".workflow-confirm-body")).to_be_visible()
+    return confirmation
+
+
 def test_the_text_editors_check_spelling_and_the_lead_opens_tall(new_page, journalist):
     page = new_page(journalist)
     page.goto("/admin/articles/article/add/")
@@ -132,7 +140,7 @@ def test_journalist_cannot_publish(new_page, journalist, politics):
     )
     page = new_page(journalist)
     page.goto(change_url(article))
-    expect(page.locator(".workflow-buttons").get_by_role("button")).to_have_text(
+    expect(page.locator(".workflow-actions").get_by_role("button")).to_have_text(
         ["Submit for review"]
     )
 
@@ -182,8 +190,11 @@ def test_editor_returns_an_article_the_journalist_fixes_and_the_editor_publishes
     expect(row.locator(".field-state")).to_have_text("In review")
     row.get_by_role("link", name=article.headline, exact=True).click()
 
-    desk.locator("#id_workflow_note").fill("Which year? The council says 2032.")
-    desk.get_by_role("button", name="Return to author").click()
+    returning = confirm_step(desk, "return")
+    returning.get_by_label("Note to the author").fill(
+        "Which year? The council says 2032."
+    )
+    returning.get_by_role("button", name="Return to the author as a draft").click()
     expect(messages(desk)).to_contain_text("Returned to author.")
     expect(status(desk)).to_have_text("Returned “Which year? The council says 2032.”")
 
@@ -206,7 +217,7 @@ def test_editor_returns_an_article_the_journalist_fixes_and_the_editor_publishes
     expect(preview.locator(".standfirst")).to_have_text("The line will open in 2032.")
     preview.close()
 
-    desk.get_by_role("button", name="Publish or schedule").click()
+    confirm_step(desk, "publish").get_by_role("button", name="Publish now").click()
     expect(messages(desk)).to_contain_text("Published.")
     expect(status(desk)).to_have_text("Published")
 
@@ -236,9 +247,16 @@ def test_scheduled_article_reaches_readers_when_its_time_comes(
     desk = new_page(editor)
     desk.goto(change_url(article))
     in_two_minutes = localtime() + timedelta(minutes=2)
-    desk.get_by_label("Publication date").fill(in_two_minutes.strftime("%d/%m/%Y"))
-    desk.get_by_label("Publication time").fill(in_two_minutes.strftime("%H:%M:%S"))
-    desk.get_by_role("button", name="Publish or schedule").click()
+    publishing = confirm_step(desk, "publish")
+    publishing.get_by_label("Publication date").fill(
+        in_two_minutes.strftime("%d/%m/%Y")
+    )
+    publishing.get_by_label("Publication time").fill(
+        in_two_minutes.strftime("%H:%M:%S")
+    )
+    # The button says what it will do with the time chosen, before it is pressed.
+    schedule = f"Schedule for {in_two_minutes.strftime('%a %-d %b, %H:%M')}"
+    publishing.get_by_role("button", name=schedule).click()
     scheduled_for = in_two_minutes.strftime("%-d %B %Y, %H:%M")
     expect(messages(desk)).to_contain_text(f"Scheduled for {scheduled_for}.")
 
@@ -292,7 +310,7 @@ def test_second_of_two_editors_saving_sees_the_conflict_and_keeps_their_text(
 
     ria.locator("#id_standfirst").fill("Five branches stay open after a late deal.")
     ria.get_by_role("button", name="Save and continue editing").click()
-    expect(ria.locator(".errorlist.nonfield")).to_contain_text(
+    expect(ria.get_by_role("alert")).to_contain_text(
         re.compile(
             r"This article was changed by Alex Marsh at \d\d:\d\d after you opened it\."
         )
@@ -317,10 +335,11 @@ def test_withdrawn_article_tells_readers_it_was_withdrawn(
 
     desk = new_page(editor)
     desk.goto(change_url(article))
-    desk.locator("#id_workflow_note").fill(
+    withdrawing = confirm_step(desk, "withdraw")
+    withdrawing.get_by_label("Reason for withdrawing").fill(
         "Legal advice: the claim about the councillor is unproven."
     )
-    desk.get_by_role("button", name="Withdraw").click()
+    withdrawing.get_by_role("button", name="Withdraw it from the site").click()
     expect(messages(desk)).to_contain_text("Withdrawn.")
     expect(status(desk)).to_have_text("Withdrawn")
 

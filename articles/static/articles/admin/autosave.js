@@ -10,7 +10,7 @@
   "use strict";
   var PREFIX = "newsroom-autosave:";
   var SAVED_COOKIE = "newsroom_autosave_saved";
-  var SKIPPED = /^(csrfmiddlewaretoken|based_on_version|_workflow)$|-(INITIAL|MIN_NUM|MAX_NUM)_FORMS$/;
+  var SKIPPED = /^(csrfmiddlewaretoken|based_on_version|publication_warnings_seen|_workflow)$|-(INITIAL|MIN_NUM|MAX_NUM)_FORMS$/;
   var editors = {};
 
   function forgetSavedCopy() {
