@@ -27,6 +27,8 @@ from articles.models import (
     WorkflowEvent,
     sees_every_article,
 )
+from articles.workflow import PUBLISH_PERMISSION
+from sections.models import FrontChange
 
 ROWS = 5
 
@@ -90,6 +92,8 @@ class Desk:
     role: str
     panels: list
     sections: list | None = None
+    # The fronts' log (pins, the banner), for editors.
+    front_changes: list | None = None
     can_write: bool = False
     write_url: str = field(
         default_factory=lambda: reverse("admin:articles_article_add")
@@ -103,8 +107,9 @@ def for_user(user, now=None):
     if sees_every_article(user):
         sections = section_rows() if user.has_perm("articles.change_section") else None
         role = _("Administrator") if sections is not None else _("Editor")
-        return Desk(role, editor_panels(now), sections, can_write)
-    return Desk(_("Journalist"), journalist_panels(user, now), None, can_write)
+        changes = front_changes() if user.has_perm(PUBLISH_PERMISSION) else None
+        return Desk(role, editor_panels(now), sections, changes, can_write)
+    return Desk(_("Journalist"), journalist_panels(user, now), can_write=can_write)
 
 
 def journalist_panels(user, now):
@@ -294,3 +299,12 @@ def section_rows():
         "position", "name"
     )
     return [SectionRow(section, section.article_count) for section in sections]
+
+
+def front_changes():
+    """Return the latest changes to the fronts (pins, the banner), newest first."""
+    return list(
+        FrontChange.objects.select_related("user", "article__section").order_by(
+            "-created_at", "-pk"
+        )[:ROWS]
+    )

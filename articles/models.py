@@ -241,17 +241,18 @@ class ArticleQuerySet(models.QuerySet):
     def newest_first(self):
         return self.order_by("-published_at", "-pk")
 
-    def last_change(self):
+    def last_change(self, **also):
         """
         Return (last save of any article, newest publication time now live):
         together they change whenever what the fronts list changes, a
-        scheduled article going live included. Two index reads, one query.
+        scheduled article going live included. Two index reads, one query;
+        also names more subqueries to read in it (the fronts' pins).
         """
         newest_live = self.published().newest_first().values("published_at")[:1]
         return (
             self.order_by("-updated_at")
-            .annotate(newest_live=Subquery(newest_live))
-            .values_list("updated_at", "newest_live")
+            .annotate(newest_live=Subquery(newest_live), **also)
+            .values_list("updated_at", "newest_live", *also)
             .first()
         )
 

@@ -104,3 +104,14 @@ def everything_changed():
         frontend_cache.purge_everything()
 
     transaction.on_commit(purge)
+
+
+def front_changed(paths):
+    """Purge fronts whose editor's choices changed (pins), given their paths, once committed."""
+    paths = set(paths)
+
+    def purge():
+        pagecache.purge(paths)
+        frontend_cache.purge(paths)
+
+    transaction.on_commit(purge)

@@ -95,9 +95,13 @@ class NewerOlderPagesMixin:
         # fronts list; the articles themselves are fetched only when it is missing.
         context.update(
             page_article_ids=",".join(map(str, self.page_article_ids)),
-            front_version=Article.objects.last_change(),
+            front_version=self.front_version(),
         )
         return context
+
+    def front_version(self):
+        """Return what, besides the page's ids, changes the cards: see last_change()."""
+        return Article.objects.last_change()
 
     def paginate_queryset(self, article_ids, page_size):
         number = requested_page(self.request)

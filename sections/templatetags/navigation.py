@@ -2,6 +2,7 @@ from django import template
 
 from articles import fragments
 from articles.models import Section
+from sections.models import BreakingNews
 
 register = template.Library()
 
@@ -13,6 +14,19 @@ def section_navigation(context, current=None):
         # Evaluated only when the cached fragment is missing.
         "sections": Section.objects.active(),
         "current": current,
+        "fragment_generation": context.get("fragment_generation")
+        or fragments.generation(),
+        "fragment_seconds": fragments.FRAGMENT_SECONDS,
+    }
+
+
+@register.inclusion_tag("includes/breaking_news.html", takes_context=True)
+def breaking_news(context):
+    """Show the breaking-news banner, if an editor set one and it has not expired."""
+    return {
+        # Evaluated only when the cached fragment is missing; setting, clearing
+        # or expiring the banner renews the generation (sections/fronts.py).
+        "banner": BreakingNews.objects.showing()[:1],
         "fragment_generation": context.get("fragment_generation")
         or fragments.generation(),
         "fragment_seconds": fragments.FRAGMENT_SECONDS,

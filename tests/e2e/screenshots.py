@@ -6,7 +6,9 @@ read beacons from a few dozen addresses so the most-read list has a ranking,
 and photographs in headless Chromium: the demo article at desktop and phone
 widths, and, signed in with the demo accounts, the journalist's and the
 editor's desks, the article list, a story's readership chart and the
-most-read report at 1366×900.
+most-read report at 1366×900; and the home page as an editor curated it (a
+pinned lead, a pinned top story, a breaking-news banner) at 1366×900 and at
+phone width.
 """
 
 import os
@@ -17,6 +19,7 @@ import time
 import urllib.request
 from pathlib import Path
 
+from bench.servers import free_port
 from tests.e2e.browser import launch_chromium
 
 PROJECT = Path(__file__).resolve().parents[2]
@@ -27,7 +30,34 @@ POPULAR = {
     "/international/ceasefire-talks-resume-in-geneva-as-aid-convoys-wait-at-border/": 45,
     "/crime/former-finance-director-jailed-for-23m-fraud-against-housing-charity/": 30,
 }
-PORT = 8765
+# An editor's choices for the home page, made as the admin would (sections/fronts.py).
+CURATE = """
+from articles.models import Article
+from django.contrib.auth import get_user_model
+from sections import fronts
+from sections.models import BreakingNews, FrontPin
+
+editor = get_user_model().objects.get(username="editor")
+for slot, words in [(0, "Ceasefire talks"), (1, "Voter ID rules")]:
+    pin = FrontPin.objects.create(
+        slot=slot,
+        article=Article.objects.get(headline__startswith=words),
+        pinned_by=editor,
+    )
+    fronts.pin_saved(pin, editor)
+banner = BreakingNews.objects.create(
+    text="Polls have closed in the Ashworth and Kell by-election: follow the count live",
+    link="https://example.com/politics/",
+    set_by=editor,
+)
+fronts.banner_saved(banner, editor)
+"""
+SHOTS = [
+    ("article-desktop", ARTICLE, 1280, 1000),
+    ("article-mobile", ARTICLE, 390, 1000),
+    ("home-curated-desktop", "/", 1366, 900),
+    ("home-curated-phone", "/", 390, 844),
+]
 LAPTOP = {"width": 1366, "height": 900}
 
 
@@ -85,28 +115,37 @@ def main():
         print("Building the demo site…")
         manage(env, "migrate", "--noinput")
         manage(env, "seed_demo")
+        manage(env, "shell", "-c", CURATE)
+        port = free_port()
         server = subprocess.Popen(
             [
                 sys.executable,
                 "manage.py",
                 "runserver",
                 "--noreload",
-                f"127.0.0.1:{PORT}",
+                f"127.0.0.1:{port}",
             ],
             cwd=PROJECT,
             env=env,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
-        base = f"http://127.0.0.1:{PORT}"
+        base = f"http://127.0.0.1:{port}"
         try:
             wait_for(base + "/")
             for path, visitors in POPULAR.items():
                 send_reads(base, path, visitors)
             with launch_chromium() as browser:
-                for name, width in (("article-desktop", 1280), ("article-mobile", 390)):
-                    page = browser.new_page(viewport={"width": width, "height": 1000})
-                    page.goto(base + ARTICLE, wait_until="networkidle")
+                for name, path, width, height in SHOTS:
+                    page = browser.new_page(viewport={"width": width, "height": height})
+                    page.goto(base + path, wait_until="networkidle")
+                    # Lazy images load only once scrolled to; a full-page shot does not scroll.
+                    page.evaluate(
+                        "async () => { for (let y = 0; y < document.body.scrollHeight;"
+                        " y += innerHeight) { scrollTo(0, y);"
+                        " await new Promise(r => setTimeout(r, 100)); } scrollTo(0, 0); }"
+                    )
+                    page.wait_for_load_state("networkidle")
                     target = OUTPUT / f"{name}.png"
                     page.screenshot(path=target, full_page=True)
                     page.close()

@@ -127,14 +127,16 @@ def test_inactive_and_unknown_sections_are_404(client):
     assert client.get("/no-such-section/").status_code == 404
 
 
-def test_home_shows_a_lead_the_latest_and_a_block_per_live_section(client):
+def test_home_shows_a_lead_top_stories_the_latest_and_a_block_per_live_section(
+    client,
+):
     now = timezone.now()
     politics = make_section(name="Politics", position=1)
     sport = make_section(name="Sport", position=2)
     quiet = make_section(name="Quiet", position=3, is_active=False)
     sport_stories = [
         make_article(section=sport, published_at=now - timedelta(hours=hours))
-        for hours in range(1, 9)
+        for hours in range(1, 15)
     ]
     politics_stories = [
         make_article(section=politics, published_at=now - timedelta(days=days))
@@ -146,11 +148,12 @@ def test_home_shows_a_lead_the_latest_and_a_block_per_live_section(client):
     context = response.context
 
     assert context["lead"] == sport_stories[0]
-    assert context["latest"] == sport_stories[1:7]
+    assert context["top_stories"] == sport_stories[1:5]
+    assert context["latest"] == sport_stories[5:11]
     blocks = dict(context["section_blocks"])
     assert list(blocks) == [politics, sport]
     assert blocks[politics] == politics_stories[:4]
-    assert blocks[sport] == sport_stories[7:]
+    assert blocks[sport] == sport_stories[11:]
     assert 'class="most-read"' in response.content.decode()
 
 
@@ -195,7 +198,9 @@ def test_section_front_query_budget_does_not_grow_with_stories(
     for _ in range(stories):
         make_article(section=section, authors=[make_user(), make_user()], tags=["One"])
 
-    with django_assert_max_num_queries(6):
+    # Cold: the section, the page's ids, the fronts' version, the pinned top
+    # story, the cards with their bylines, the navigation and the banner.
+    with django_assert_max_num_queries(8):
         assert client.get(section.get_absolute_url()).status_code == 200
     with django_assert_max_num_queries(3):
         assert client.get(section.get_absolute_url()).status_code == 200, "cards cached"
@@ -211,7 +216,7 @@ def test_tag_page_query_budget_does_not_grow_with_stories(
     for _ in range(stories):
         make_article(authors=[make_user()], tags=["Budget"])
 
-    with django_assert_max_num_queries(6):
+    with django_assert_max_num_queries(7):
         assert client.get("/tags/budget/").status_code == 200
     with django_assert_max_num_queries(3):
         assert client.get("/tags/budget/").status_code == 200, "cards cached"

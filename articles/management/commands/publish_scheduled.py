@@ -5,8 +5,10 @@ Readers see a scheduled article from its publication time whether or not this
 runs: ArticleQuerySet.published() compares with the clock. What this adds is
 a "Went live as scheduled" WorkflowEvent per article, whose after-commit
 `workflow.transitioned` signal is where go-live work (e.g. purging cached
-pages) hooks in. Run it every minute from cron; running it again, or twice at
-once, logs nothing twice.
+pages) hooks in. It also removes the front pins and the breaking-news banner
+whose time has passed, which purges the pages showing them: readers see an
+expiry within a minute, cached pages included (sections/fronts.py). Run it
+every minute from cron; running it again, or twice at once, logs nothing twice.
 """
 
 from django.core.management.base import BaseCommand
@@ -14,6 +16,7 @@ from django.db import transaction
 
 from articles import workflow
 from articles.models import Article
+from sections import fronts
 
 
 class Command(BaseCommand):
@@ -28,3 +31,5 @@ class Command(BaseCommand):
                 workflow.go_live(article)
                 announced += 1
         self.stdout.write(f"{announced} scheduled article(s) went live.")
+        expired = fronts.remove_expired()
+        self.stdout.write(f"{expired} expired front pin(s) or banner removed.")
