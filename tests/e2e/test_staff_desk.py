@@ -69,3 +69,28 @@ def test_an_editor_sees_a_storys_readers_and_the_most_read_report(
     assert chart.bounding_box()["width"] > 300, "the chart is drawn at a readable size"
     readers.get_by_text("The figures, hour by hour").click()
     expect(readers.locator("table")).to_contain_text("30")
+
+
+def test_an_editor_restores_an_earlier_version_of_a_story_with_a_photo(
+    new_page, editor, story
+):
+    page = new_page(editor)
+    page.goto(f"/admin/articles/article/{story.pk}/change/")
+    headline = page.locator("#id_headline")
+    headline.fill("Council tax to rise by 4.99% in Leeds, first edit")
+    page.get_by_role("button", name="Save and continue editing").click()
+    expect(page.locator(".messagelist")).to_be_visible()
+    headline.fill("A headline the editor regrets")
+    page.get_by_role("button", name="Save and continue editing").click()
+    expect(headline).to_have_value("A headline the editor regrets")
+
+    page.get_by_role("link", name="Revisions").click()
+    page.get_by_role("button", name="Restore this version").first.click()
+
+    expect(page.locator(".messagelist")).to_contain_text("Restored the version of")
+    expect(page.locator("#id_headline")).to_have_value(
+        "Council tax to rise by 4.99% in Leeds, first edit"
+    )
+    story.refresh_from_db()
+    assert story.hero_image.name, "the photo is kept"
+    assert story.headline == "Council tax to rise by 4.99% in Leeds, first edit"
