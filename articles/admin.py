@@ -9,9 +9,11 @@ from django.contrib import admin, messages
 from django.contrib.admin import widgets
 from django.contrib.admin.models import CHANGE, LogEntry
 from django.contrib.admin.utils import unquote
+from django.contrib.admin.views.main import ChangeList
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.forms import UserChangeForm
+from django.contrib.humanize.templatetags.humanize import intcomma
 from django.contrib.messages.storage import default_storage
 from django.core.exceptions import (
     NON_FIELD_ERRORS,
@@ -34,7 +36,7 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.formats import date_format, get_format
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator, capfirst
 from django.utils.timezone import localtime
@@ -58,6 +60,7 @@ from articles.models import (
     Article,
     ArticleAuthor,
     EditConflict,
+    ReadCount,
     Section,
     Subheading,
     WorkflowEvent,
@@ -181,6 +184,23 @@ def status_label(article):
         return _("Scheduled for %(when)s") % {
             "when": date_format(localtime(article.published_at), "j F Y, H:i")
         }
+    return _status_without_time(article)
+
+
+def listed_status_label(article):
+    """Return the status as the article list says it, with the publication time short."""
+    if article.is_scheduled:
+        return _("Scheduled for %(when)s") % {"when": short_time(article.published_at)}
+    if article.is_published:
+        return format_html(
+            '{} <span class="list-time">{}</span>',
+            _("Published"),
+            short_time(article.published_at),
+        )
+    return _status_without_time(article)
+
+
+def _status_without_time(article):
     if article.is_returned:
         return format_html(
             '{} <span class="returned-note" title="{}">“{}”</span>',
@@ -191,9 +211,16 @@ def status_label(article):
     return article.get_status_display()
 
 
+def short_time(moment):
+    """Return "1 Dec, 13:02", with the year when it is not this year's."""
+    moment = localtime(moment)
+    this_year = moment.year == localtime().year
+    return date_format(moment, "j M, H:i" if this_year else "j M Y, H:i")
+
+
 def _readership(article):
     """Return the reads and the 48-hour chart of a story that has been live, else None."""
-    if not (article.is_published or article.status == Status.WITHDRAWN):
+    if not article.has_had_readers:
         return None
     figures = (
         Article.objects.filter(pk=article.pk)
@@ -665,16 +692,38 @@ class MineFilter(admin.SimpleListFilter):
         return queryset
 
 
+READ_PERIODS = [
+    (_("1 h"), _("Reads in this clock hour")),
+    (_("24 h"), _("Reads in the last 24 hours")),
+    (_("7 d"), _("Reads in the last 7 days")),
+]
+
+
+class ArticleChangeList(ChangeList):
+    """The article list, with the reads of the stories on the page in one query."""
+
+    def get_results(self, request):
+        super().get_results(request)
+        on_page = list(self.result_list)
+        reads = ReadCount.objects.filter(
+            article__in=[article.pk for article in on_page if article.has_had_readers]
+        ).by_article(readership.hour_of(timezone.now()))
+        for article in on_page:
+            article.list_reads = (
+                reads.get(article.pk, [0, 0, 0]) if article.has_had_readers else None
+            )
+
+
 @admin.register(Article)
 class ArticleAdmin(ReadableWhenReadOnly, SortableAdminBase, admin.ModelAdmin):
     form = ArticleAdminForm
     list_display = [
         "headline",
         "section",
-        "state",
+        "listed_state",
         "byline",
-        "published_at",
-        "updated_at",
+        "reads",
+        "last_saved",
     ]
     list_filter = [
         StatusFilter,
@@ -763,6 +812,35 @@ class ArticleAdmin(ReadableWhenReadOnly, SortableAdminBase, admin.ModelAdmin):
     @admin.display(description=_("status"), ordering="status")
     def state(self, article):
         return status_label(article)
+
+    @admin.display(description=_("status"), ordering="published_at")
+    def listed_state(self, article):
+        return listed_status_label(article)
+
+    @admin.display(description=_("reads"))
+    def reads(self, article):
+        if article.list_reads is None:
+            return self.get_empty_value_display()
+        return format_html(
+            '<span class="list-reads">{}</span>',
+            format_html_join(
+                "",
+                '<span title="{}"><span class="list-reads-count">{}</span> <small>{}</small></span>',
+                (
+                    (title, intcomma(count), period)
+                    for count, (period, title) in zip(
+                        article.list_reads, READ_PERIODS, strict=True
+                    )
+                ),
+            ),
+        )
+
+    @admin.display(description=_("last saved"), ordering="updated_at")
+    def last_saved(self, article):
+        return short_time(article.updated_at)
+
+    def get_changelist(self, request, **kwargs):
+        return ArticleChangeList
 
     @admin.display(description=_("authors"))
     def byline(self, article):

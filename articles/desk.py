@@ -132,7 +132,7 @@ def journalist_panels(user, now):
         Panel(
             _("Returned to me"),
             _("Nothing has come back from the editors."),
-            [Row(a, a.updated_at, a.last_note) for a in returned[:ROWS]],
+            [Row(a, a.last_step_at, a.last_note) for a in returned[:ROWS]],
             _("returned"),
             {"state": "returned", "mine": "yes"},
         ),

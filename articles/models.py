@@ -327,8 +327,9 @@ class ArticleQuerySet(models.QuerySet):
 
     def with_last_workflow_step(self):
         """
-        Annotate each article with its latest workflow step's action and note
-        (`last_action`, `last_note`), from which a draft reads as returned.
+        Annotate each article with its latest workflow step's action, note and
+        time (`last_action`, `last_note`, `last_step_at`), from which a draft
+        reads as returned, and when.
         """
         latest = WorkflowEvent.objects.filter(article=OuterRef("pk")).order_by(
             "-created_at", "-pk"
@@ -336,6 +337,7 @@ class ArticleQuerySet(models.QuerySet):
         return self.annotate(
             last_action=Subquery(latest.values("action")[:1]),
             last_note=Subquery(latest.values("note")[:1]),
+            last_step_at=Subquery(latest.values("created_at")[:1]),
         )
 
     def returned(self):
@@ -898,6 +900,11 @@ class Article(models.Model):
         )
 
     @property
+    def has_had_readers(self):
+        """Whether the story is or was public (published, or withdrawn since), so has reads to show staff."""
+        return self.is_published or self.status == self.Status.WITHDRAWN
+
+    @property
     def listed_at(self):
         """
         Return the time the article is listed under on tag and author pages:
@@ -1181,6 +1188,23 @@ class ReadCountQuerySet(models.QuerySet):
             .annotate(reads=Sum("count"))
             .values_list("hour", "reads")
         )
+
+    def by_article(self, this_hour):
+        """
+        Return {article id: (reads in the clock hour this_hour, in the 24 hours
+        and in the 7 days ending with it)}, in one query over the 7 days' rows.
+        """
+        rows = (
+            self.filter(hour__gte=this_hour - 24 * 7 + 1, hour__lte=this_hour)
+            .values("article")
+            .annotate(
+                reads_hour=Sum("count", filter=Q(hour=this_hour), default=0),
+                reads_day=Sum("count", filter=Q(hour__gte=this_hour - 23), default=0),
+                reads_week=Sum("count"),
+            )
+            .values_list("article", "reads_hour", "reads_day", "reads_week")
+        )
+        return {article: figures for article, *figures in rows}
 
     def per_article(self):
         """Return rows of article id and reads (`article`, `reads`), most read first."""

@@ -57,7 +57,7 @@ def test_changelist_shows_authors_and_scheduled_time(editor, journalist):
     response = client_for(editor).get(CHANGELIST)
 
     page = response.content.decode()
-    assert "Scheduled for 27 November 2036, 09:00" in page
+    assert "Scheduled for 27 Nov 2036, 09:00" in page
     assert "Sam Whitfield" in page
     assert response.context["cl"].show_full_result_count is False
     assert article in response.context["cl"].result_list

@@ -226,3 +226,20 @@ def test_the_desks_query_count_does_not_grow_with_the_archive(role, request):
         client.get(DESK)
 
     assert len(many.captured_queries) == len(few.captured_queries)
+
+
+def test_a_returned_story_says_when_the_editor_returned_it_not_when_it_was_last_saved(
+    journalist, editor
+):
+    story = make_article(authors=[journalist], status=Article.Status.DRAFT)
+    workflow.submit(story, journalist)
+    workflow.return_to_author(story, editor, "Check the figures.")
+    returned_at = story.workflow_events.latest("created_at").created_at
+    # The journalist works on it for an hour afterwards.
+    Article.objects.filter(pk=story.pk).update(
+        updated_at=returned_at + timedelta(hours=1)
+    )
+
+    desk = panels(client_for(journalist).get(DESK))
+
+    assert desk["Returned to me"].rows[0].when == returned_at

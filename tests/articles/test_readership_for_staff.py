@@ -2,6 +2,7 @@
 
 import csv
 import io
+import re
 from datetime import timedelta
 
 import pytest
@@ -218,3 +219,52 @@ def test_a_draft_has_no_readers_to_show(journalist):
 
     assert response.context["readership"] is None
     assert 'id="readership"' not in response.content.decode()
+
+
+def reads_cell(response, article):
+    """The text of the article's reads cell in the article list."""
+    page = response.content.decode()
+    row = page[page.index(f">{article.headline}<") :]
+    cell = row[row.index('class="field-reads"') :]
+    cell = cell[cell.index(">") + 1 : cell.index("</td>")]
+    return " ".join(re.sub(r"<[^>]+>", " ", cell).split())
+
+
+def test_the_article_list_shows_each_live_storys_reads_for_the_hour_day_and_week(
+    editor,
+):
+    article = make_article(headline="Read today")
+    draft = make_article(headline="Not yet out", status="draft", published_at=None)
+    hour = this_hour()
+    readership.add_reads(
+        {
+            (article.pk, hour): 6,
+            (article.pk, hour - 5): 1_200,
+            (article.pk, hour - 100): 9,
+            (article.pk, hour - 24 * 7): 50,  # eight days ago: out of every figure
+        }
+    )
+
+    response = client_for(editor).get(reverse("admin:articles_article_changelist"))
+
+    assert reads_cell(response, article) == "6 1 h 1,206 24 h 1,215 7 d"
+    assert reads_cell(response, draft) == "-"
+
+
+def test_the_article_lists_reads_cost_one_query_however_many_stories_are_listed(
+    editor,
+):
+    client = client_for(editor)
+    changelist = reverse("admin:articles_article_changelist")
+
+    def count_queries():
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(changelist).status_code == 200
+        return len(queries)
+
+    readership.add_reads({(make_article().pk, this_hour()): 1})
+    with_one = count_queries()
+    readership.add_reads(
+        {(make_article().pk, this_hour() - number): 2 for number in range(20)}
+    )
+    assert count_queries() == with_one

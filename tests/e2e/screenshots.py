@@ -179,7 +179,12 @@ def staff_screenshots(browser, base):
     shots = [
         ("journalist", "/admin/", None, "desk-journalist"),
         ("editor", "/admin/", None, "desk-editor"),
-        ("editor", "/admin/articles/article/", None, "article-list-1366"),
+        (
+            "editor",
+            "/admin/articles/article/?state=live&o=-3",
+            None,
+            "article-list-1366",
+        ),
         ("editor", "/admin/most-read/", None, "most-read-report"),
         ("editor", most_read, "#readership", "readership-chart"),
     ]

@@ -190,7 +190,7 @@ def test_editor_returns_an_article_the_journalist_fixes_and_the_editor_publishes
     desk.goto("/admin/articles/article/")
     desk.locator("#changelist-filter").get_by_role("link", name="In review").click()
     row = desk.locator("#result_list tbody tr", has_text=article.headline)
-    expect(row.locator(".field-state")).to_have_text("In review")
+    expect(row.locator(".field-listed_state")).to_have_text("In review")
     row.get_by_role("link", name=article.headline, exact=True).click()
 
     returning = confirm_step(desk, "return")

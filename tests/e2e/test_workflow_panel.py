@@ -144,7 +144,7 @@ def test_a_returned_story_is_listed_as_returned_and_its_author_recalls_and_resub
 
     sam.goto("/admin/articles/article/")
     row = sam.locator("#result_list tbody tr", has_text=article.headline)
-    expect(row.locator(".field-state")).to_have_text(
+    expect(row.locator(".field-listed_state")).to_have_text(
         "Returned “Which year? The council says 2032.”"
     )
     row.get_by_role("link", name=article.headline, exact=True).click()
