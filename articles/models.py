@@ -1,6 +1,7 @@
 from datetime import UTC
 from functools import cache as memoize
 
+from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.postgres.aggregates import StringAgg
@@ -762,8 +763,10 @@ class Article(models.Model):
         """
         Return the live article at `slug` with only what its page needs while
         the page's fragments are cached: the address, the title, the fragment
-        keys, its section (slug and name) and `last_change` as last_change()
-        would return it; None when no live article has this slug.
+        keys, its section (slug and name), `last_change` as last_change()
+        would return it, and `breaking_news`, the banner showing now as a list
+        of none or one (BreakingNews.objects.showing()); None when no live
+        article has this slug.
 
         The reading site's hottest query, so it is written in SQL: built by
         the ORM (published(), select_related, two subqueries) it spends about
@@ -772,7 +775,12 @@ class Article(models.Model):
         """
         now = connection.ops.adapt_datetimefield_value(timezone.now())
         published = cls.Status.PUBLISHED
+        # The banner is on every page; read here, it costs the page no query
+        # of its own when the fragments are cold. Looked up by name: the
+        # sections app's models import this one.
+        breaking_news = apps.get_model("sections", "BreakingNews")
         article, section = cls._meta.db_table, Section._meta.db_table
+        banner = breaking_news._meta.db_table
         found = list(
             cls.objects.raw(
                 f"""
@@ -783,13 +791,16 @@ class Article(models.Model):
                         ORDER BY updated_at DESC LIMIT 1) AS last_change_saved,
                        (SELECT published_at FROM {article}
                         WHERE status = %s AND published_at <= %s
-                        ORDER BY published_at DESC, id DESC LIMIT 1) AS last_change_live
+                        ORDER BY published_at DESC, id DESC LIMIT 1) AS last_change_live,
+                       banner.text AS banner_text, banner.link AS banner_link
                 FROM {article} article
                 JOIN {section} section ON section.id = article.section_id
+                LEFT JOIN (SELECT text, link FROM {banner}
+                           WHERE expires_at IS NULL OR expires_at > %s) banner ON 1 = 1
                 WHERE article.slug = %s AND article.status = %s
                   AND article.published_at <= %s
                 """,
-                [published, now, slug, published, now],
+                [published, now, now, slug, published, now],
             )
         )
         if not found:
@@ -808,6 +819,11 @@ class Article(models.Model):
         page.last_change = (
             utc_datetime(page.last_change_saved),
             utc_datetime(page.last_change_live),
+        )
+        page.breaking_news = (
+            [breaking_news(text=page.banner_text, link=page.banner_link)]
+            if page.banner_text is not None
+            else []
         )
         return page
 

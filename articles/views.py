@@ -183,6 +183,7 @@ class ArticleDetailView(TemplateView):
         if not self.preview:
             # Callables: the template calls them only inside a fragment it renders.
             context.update(
+                breaking_news=self.page.breaking_news,
                 # Fragments with absolute addresses differ per site address.
                 site_url=request.build_absolute_uri("/"),
                 canonical_url=lambda: request.build_absolute_uri(

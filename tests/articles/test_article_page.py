@@ -13,6 +13,7 @@ from PIL import Image
 from articles import workflow
 from articles.demo import draw_hero
 from articles.models import Article
+from sections.models import BreakingNews
 from tests.factories import make_article, make_section, make_user
 
 pytestmark = pytest.mark.django_db
@@ -428,7 +429,7 @@ def test_article_page_is_semantic_and_accessible(client, story):
 
 
 @pytest.mark.parametrize("extra", [0, 6])
-def test_article_page_takes_at_most_six_queries_cold_and_one_warm(
+def test_article_page_takes_at_most_five_queries_cold_and_one_warm(
     client, django_assert_max_num_queries, editor, extra
 ):
     section = make_section()
@@ -443,16 +444,20 @@ def test_article_page_takes_at_most_six_queries_cold_and_one_warm(
         workflow.correct(article, editor, f"Correction {number}.")
     for _ in range(4 + extra):
         make_article(section=section, tags=["Tag 0"], authors=authors)
+    BreakingNews.objects.create(
+        text="Polls have closed", link="https://example.com/politics/count/"
+    )
     cache.clear()
 
-    # The keys, the article, related, navigation, most read, the banner.
-    with django_assert_max_num_queries(6):
+    # The keys (with the banner), the article, related, navigation, most read.
+    with django_assert_max_num_queries(5):
         cold = client.get(article.get_absolute_url())
     with django_assert_max_num_queries(1):
         warm = client.get(article.get_absolute_url())
 
     assert cold.content == warm.content
     html = warm.content.decode()
+    assert "Polls have closed" in html
     for number in range(1 + extra):
         assert f"Correction {number}." in html
         assert f">Tag {number}</a>" in html
@@ -577,3 +582,24 @@ def test_the_page_keys_query_finds_exactly_the_live_articles_with_the_fronts_ver
     assert page.last_change == Article.objects.last_change()
     assert [Article.live_page_keys(article.slug) for article in hidden] == [None] * 4
     assert Article.live_page_keys("no-such-story") is None
+
+
+def test_the_page_keys_query_carries_the_banner_only_while_it_shows():
+    story = make_article()
+
+    def banner():
+        return [
+            (item.text, item.link)
+            for item in Article.live_page_keys(story.slug).breaking_news
+        ]
+
+    assert banner() == []
+    set_banner = BreakingNews.objects.create(
+        text="Polls have closed",
+        link="https://example.com/politics/count/",
+        expires_at=timezone.now() + timedelta(minutes=5),
+    )
+    assert banner() == [("Polls have closed", "https://example.com/politics/count/")]
+    set_banner.expires_at = timezone.now() - timedelta(seconds=1)
+    set_banner.save()
+    assert banner() == []
