@@ -1408,6 +1408,20 @@ class LiveUpdateAdmin(admin.ModelAdmin):
     ordering = ["-created_at", "-pk"]
     readonly_fields = ["state", "author", "published_at", "corrected_at"]
 
+    class Media:
+        js = ["articles/admin/editor-labels.js"]
+
+    @method_decorator(csp_update({"style-src": [PROSE_EDITOR_STYLE_HASH]}))
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def render_change_form(
+        self, request, context, add=False, change=False, form_url="", obj=None
+    ):
+        # The prose editor's import map runs by this page's nonce, as on the article form.
+        context["media"] = Media.from_media(context["media"], nonce=request.csp_nonce)
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
     def get_fieldsets(self, request, obj=None):
         fields = ["article", "headline", "body", "image", "image_alt", "image_caption"]
         fields += ["is_key_event"]
