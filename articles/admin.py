@@ -1376,11 +1376,28 @@ class LiveUpdateAdminForm(forms.ModelForm):
             "correction_note",
         ]
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Editing a draft keeps it a draft unless publishing is chosen.
+        if self.instance.pk is not None and "publish" in self.fields:
+            self.fields["publish"].initial = False
+
     def clean_image(self):
         image = self.cleaned_data.get("image")
         if isinstance(image, UploadedFile):
             return clean_upload(image)
         return image
+
+    def clean(self):
+        cleaned_data = super().clean()
+        article = cleaned_data.get("article") or (
+            self.instance.article if self.instance.article_id else None
+        )
+        if article is not None:
+            refusal = live.state_refusal(article)
+            if refusal:
+                self.add_error(None, ValidationError(refusal, code="not_live"))
+        return cleaned_data
 
 
 @admin.register(LiveUpdate)
@@ -1398,7 +1415,7 @@ class LiveUpdateAdmin(admin.ModelAdmin):
         "state",
         "is_key_event",
         "published_at",
-        "author",
+        "written_by",
     ]
     list_filter = [LiveBlogFilter, "status", "is_key_event"]
     list_select_related = ["article", "author"]
@@ -1438,6 +1455,10 @@ class LiveUpdateAdmin(admin.ModelAdmin):
         if obj is not None:
             return [*self.readonly_fields, "article"]
         return self.readonly_fields
+
+    @admin.display(description=_("author"))
+    def written_by(self, update):
+        return person(update.author)
 
     @admin.display(description=_("status"), ordering="status")
     def state(self, update):
@@ -1483,16 +1504,13 @@ class LiveUpdateAdmin(admin.ModelAdmin):
         return self.has_change_permission(request, obj)
 
     def save_model(self, request, obj, form, change):
-        try:
-            live.save(
-                obj,
-                request.user,
-                publish=form.cleaned_data.get("publish", False),
-                changed=form.changed_data,
-                note=form.cleaned_data.get("correction_note", ""),
-            )
-        except workflow.TransitionRefused as refusal:
-            raise PermissionDenied(str(refusal)) from refusal
+        live.save(
+            obj,
+            request.user,
+            publish=form.cleaned_data.get("publish", False),
+            changed=form.changed_data,
+            note=form.cleaned_data.get("correction_note", ""),
+        )
 
     def delete_model(self, request, obj):
         live.delete(obj, request.user)

@@ -42,10 +42,19 @@ def check(user, article):
                 "ask an editor to add you as an author."
             )
         )
+    refusal = state_refusal(article)
+    if refusal:
+        raise workflow.TransitionRefused(refusal)
+
+
+def state_refusal(article):
+    """Return why article takes no updates now (it is not live), or ""."""
     if not article.is_published:
-        raise workflow.TransitionRefused(
-            _("Updates go on a published live blog; publish the article first.")
+        return _(
+            "Updates go on a live blog readers can see; this one is not published "
+            "(it is a draft, scheduled or withdrawn)."
         )
+    return ""
 
 
 def postable_articles(user):

@@ -1,5 +1,7 @@
 """schema.org data for search engines, built from the article the page shows."""
 
+from html import unescape
+
 from django.conf import settings
 from django.templatetags.static import static
 from django.urls import reverse
@@ -82,7 +84,7 @@ def _blog_posting(update, request):
         "url": request.build_absolute_uri(update.get_absolute_url()),
         "datePublished": iso_datetime(update.published_at),
         "dateModified": iso_datetime(update.corrected_at or update.published_at),
-        "articleBody": strip_tags(update.body),
+        "articleBody": unescape(strip_tags(update.body)),
         "author": {"@type": "Person", "name": update.author_name},
     }
     if update.image_default:

@@ -218,6 +218,9 @@ def test_an_author_posts_from_the_admin_and_the_story_stays_published(blog, jour
     assert update.image_renditions["sizes"]
     blog.refresh_from_db()
     assert blog.status == blog.Status.PUBLISHED
+    page = client_for(make_user()).get(blog.get_absolute_url()).content.decode()
+    image = re.search(r'<img [^>]*alt="Counters at their tables"[^>]*>', page)
+    assert image and "srcset=" in image.group(0) and 'loading="lazy"' in image.group(0)
 
 
 def test_the_admin_refuses_an_image_without_alt_text(blog, journalist):
@@ -365,6 +368,36 @@ def test_twenty_updates_a_page_with_older_updates_and_permalinks_that_find_them(
     )
 
 
+def test_a_draft_stays_a_draft_when_edited_unless_published(blog, journalist):
+    draft = post(blog, journalist, "Exit poll embargoed.", publish=False)
+    client = client_for(journalist)
+    change = reverse("admin:articles_liveupdate_change", args=[draft.pk])
+    form = client.get(change).content.decode()
+    assert re.search(r'<input[^>]*value="False"[^>]*checked', form)
+
+    client.post(change, {"body": "<p>Exit poll at ten.</p>", "publish": "False"})
+    draft.refresh_from_db()
+    assert draft.status == LiveUpdate.Status.DRAFT
+    client.post(change, {"body": "<p>Exit poll at ten.</p>", "publish": "True"})
+    draft.refresh_from_db()
+    assert draft.is_published
+
+
+def test_a_withdrawn_live_blog_refuses_updates_with_a_reason(blog, journalist, editor):
+    draft = post(blog, journalist, "Not yet.", publish=False)
+    workflow.withdraw(blog, editor, "Legal advice.")
+
+    response = client_for(editor).post(
+        reverse("admin:articles_liveupdate_change", args=[draft.pk]),
+        {"body": "<p>Now.</p>", "publish": "True"},
+    )
+
+    assert response.status_code == 200
+    assert "not published" in response.content.decode()
+    draft.refresh_from_db()
+    assert draft.status == LiveUpdate.Status.DRAFT
+
+
 def test_a_draft_update_has_no_permalink(client, blog, journalist):
     draft = post(blog, journalist, "Embargoed.", publish=False)
     assert client.get(draft.get_absolute_url()).status_code == 404
@@ -510,8 +543,3 @@ def test_a_preview_of_a_live_blog_shows_its_updates(blog, journalist, editor):
     )
     assert "Polls close." in html
     assert "data-live-updates-url" not in html
-
-
-def test_a_live_update_without_the_blogs_authors_is_made_by_a_user_who_stays(blog):
-    someone = make_user()
-    assert not live.can_post(someone, blog)
