@@ -543,3 +543,28 @@ def test_a_preview_of_a_live_blog_shows_its_updates(blog, journalist, editor):
     )
     assert "Polls close." in html
     assert "data-live-updates-url" not in html
+
+
+def test_a_permalink_feed_and_the_desks_list_cost_the_same_for_many_updates(
+    client, blog, journalist, editor, django_assert_max_num_queries
+):
+    post_many(blog, journalist, 60)
+    update = LiveUpdate.objects.filter(article=blog).order_by("published_at").first()
+    section, slug = blog.section.slug, blog.slug
+
+    permalink = update.get_absolute_url()
+    feed = reverse("articles:live-feed-atom", kwargs={"section": section, "slug": slug})
+
+    # The blog, the update, the count of newer ones.
+    with django_assert_max_num_queries(3):
+        assert client.get(permalink).status_code == 302
+    with django_assert_max_num_queries(2):
+        assert client.get(feed).content.decode().count("<entry>") == 30
+    desk = client_for(editor)
+    changelist = reverse("admin:articles_liveupdate_changelist")
+    desk.get(changelist)
+    # Session, user, sign-in check, two permission reads, the filter's live
+    # blogs, the count, the banner, the rows with their blogs and authors.
+    with django_assert_max_num_queries(9):
+        response = desk.get(changelist)
+    assert response.content.decode().count('class="field-written_by"') == 60
