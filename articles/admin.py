@@ -486,6 +486,11 @@ class ArticleAdminForm(forms.ModelForm):
             "seo_title",
             "seo_description",
         ]
+        widgets = {
+            "coverage_ended_at": _named_split_datetime(
+                _("Date live coverage ended"), _("Time live coverage ended")
+            )
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

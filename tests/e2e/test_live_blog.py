@@ -81,3 +81,20 @@ def test_a_live_blog_has_no_serious_or_critical_accessibility_violations(
 
     problems = violations(reader, impacts={"serious", "critical"})
     assert not problems, "On the live blog:\n" + "\n".join(problems)
+
+
+def test_the_update_form_has_no_critical_or_avoidable_serious_violations(
+    new_page, blog, journalist
+):
+    desk = new_page(journalist)
+    desk.goto(reverse("admin:articles_liveupdate_add") + f"?article={blog.pk}")
+    expect(desk.locator(".prose-editor .ProseMirror")).to_be_visible()
+
+    problems = violations(desk, impacts={"critical"})
+    # Serious: as on the article form, only Django's own breadcrumbs may remain.
+    problems += [
+        problem
+        for problem in violations(desk, impacts={"serious"})
+        if not problem.startswith("link-in-text-block")
+    ]
+    assert not problems, "On the update form:\n" + "\n".join(problems)
