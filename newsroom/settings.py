@@ -268,7 +268,7 @@ PAGE_CACHE_MEMORY_BYTES = (
 PAGE_CACHE_QUERY_PARAMETERS = frozenset({"page", "q", "p"})
 
 # How often a reader's open live blog asks for new updates (docs/live-and-media.md).
-NEWSROOM_LIVE_POLL_SECONDS = int(os.environ.get("NEWSROOM_LIVE_POLL_SECONDS", "30"))
+NEWSROOM_LIVE_POLL_SECONDS = int(os.environ.get("LIVE_POLL_SECONDS", "30"))
 
 # Most-read ranking (see docs/most-read.md).
 NEWSROOM_MOST_READ_SIZE = 8

@@ -7,6 +7,7 @@ from datetime import timedelta
 import pytest
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
@@ -237,6 +238,24 @@ def test_the_admin_refuses_an_image_without_alt_text(blog, journalist):
 
     assert response.status_code == 200
     assert "Describe the picture" in response.content.decode()
+    assert not LiveUpdate.objects.exists()
+
+
+def test_the_admin_refuses_a_file_that_is_not_an_image(blog, journalist):
+    fake = SimpleUploadedFile("count.jpg", b"not a picture", content_type="image/jpeg")
+    response = client_for(journalist).post(
+        reverse("admin:articles_liveupdate_add"),
+        {
+            "article": blog.pk,
+            "body": "<p>Counting begins.</p>",
+            "image": fake,
+            "image_alt": "Counters",
+            "publish": "True",
+        },
+    )
+
+    assert response.status_code == 200
+    assert "not an image we can read" in response.content.decode()
     assert not LiveUpdate.objects.exists()
 
 
