@@ -207,6 +207,7 @@ class ArticleDetailView(TemplateView):
             front_version=self.front_version,
             live_page_number=getattr(self, "live_page_number", 1),
             live_poll_seconds=settings.NEWSROOM_LIVE_POLL_SECONDS,
+            live_page_size=LIVE_UPDATES_PER_PAGE,
             **kwargs,
         )
         if not self.preview:

@@ -98,3 +98,24 @@ def test_the_update_form_has_no_critical_or_avoidable_serious_violations(
         if not problem.startswith("link-in-text-block")
     ]
     assert not problems, "On the update form:\n" + "\n".join(problems)
+
+
+def test_a_correction_replaces_the_update_in_place_and_a_deletion_removes_it(
+    new_page, blog, journalist
+):
+    extra = LiveUpdate(article=blog, body="<p>Wrong ward posted.</p>")
+    live.save(extra, journalist, publish=True)
+    reader = new_page()
+    reader.goto(blog.get_absolute_url())
+    updates = reader.locator(".live-update")
+    expect(updates).to_have_count(2)
+
+    first = LiveUpdate.objects.get(headline="Polls close")
+    first.body = "<p>Counting begins at half past ten.</p>"
+    live.save(first, journalist, changed=["body"], note="The start time was wrong.")
+    live.delete(extra, journalist)
+
+    expect(updates).to_have_count(1)
+    expect(updates.first).to_contain_text("Counting begins at half past ten.")
+    expect(updates.first).to_contain_text("The start time was wrong.")
+    expect(reader.locator(".live-new button")).to_have_count(0)

@@ -1,8 +1,8 @@
 // An open live blog asks for its newest updates every data-live-poll-seconds
 // (the answer comes from the page cache, purged by each update). New updates
 // wait behind a "N new updates" button rather than moving the text being
-// read; corrected ones are replaced where they stand. Without JavaScript a
-// reload shows everything.
+// read; corrected ones are replaced where they stand, deleted ones removed.
+// Without JavaScript a reload shows everything.
 (function () {
   "use strict";
 
@@ -13,35 +13,36 @@
 
   var url = story.getAttribute("data-live-updates-url");
   var seconds = Number(story.getAttribute("data-live-poll-seconds")) || 30;
+  var pageSize = Number(story.getAttribute("data-live-page-size")) || 20;
+  // Updates fetched but not shown yet, newest first, as the page is.
   var waiting = [];
-
-  function shown(id) {
-    return document.getElementById("update-" + id);
-  }
 
   function ensureList() {
     if (list) return list;
     list = document.createElement("ol");
     list.className = "live-update-list";
-    var empty = document.querySelector(".live-empty");
     status.parentNode.insertBefore(list, status.nextSibling);
+    var empty = document.querySelector(".live-empty");
     if (empty) empty.remove();
     return list;
   }
 
   function showNew() {
+    // As many as the answer holds: there may be more between them and the
+    // page, so the page is fetched whole.
+    if (waiting.length >= pageSize) {
+      window.location.reload();
+      return;
+    }
     var target = ensureList();
-    // waiting is newest first, as the page is.
     for (var index = waiting.length - 1; index >= 0; index -= 1) {
       target.insertBefore(waiting[index], target.firstChild);
     }
     var first = waiting[0];
     waiting = [];
     status.replaceChildren();
-    if (first) {
-      var link = first.querySelector(".live-update-time");
-      if (link) link.focus();
-    }
+    var link = first && first.querySelector(".live-update-time");
+    if (link) link.focus();
   }
 
   function announce() {
@@ -55,35 +56,50 @@
     status.appendChild(button);
   }
 
+  function postedAt(item) {
+    var time = item.querySelector(".live-update-time time");
+    return time ? new Date(time.getAttribute("datetime")).getTime() : NaN;
+  }
+
+  // The answer holds the newest updates down to its oldest: a shown update in
+  // that span that it lacks was deleted since. A short answer holds them all.
+  function removeDeleted(freshIds, oldest, complete) {
+    if (!list) return;
+    Array.prototype.slice.call(list.children).forEach(function (item) {
+      if (freshIds.indexOf(item.id) !== -1) return;
+      if (complete || postedAt(item) >= oldest) item.remove();
+    });
+  }
+
+  function update(html) {
+    var holder = document.createElement("ol");
+    holder.innerHTML = html;
+    var fresh = Array.prototype.slice.call(holder.children);
+    var freshIds = fresh.map(function (item) { return item.id; });
+    var oldest = fresh.length ? postedAt(fresh[fresh.length - 1]) : -Infinity;
+    removeDeleted(freshIds, oldest, fresh.length < pageSize);
+    var arrived = [];
+    fresh.forEach(function (item) {
+      var current = document.getElementById(item.id);
+      if (current) {
+        if (current.getAttribute("data-changed") !== item.getAttribute("data-changed")) {
+          current.replaceWith(item);
+        }
+      } else {
+        arrived.push(item);
+      }
+    });
+    waiting = arrived;
+    announce();
+  }
+
   function poll() {
     fetch(url, { credentials: "omit", cache: "no-cache" })
       .then(function (response) {
         if (!response.ok) throw new Error(response.status);
         return response.text();
       })
-      .then(function (html) {
-        var fresh = document.createElement("ol");
-        fresh.innerHTML = html;
-        var waitingIds = waiting.map(function (item) { return item.id; });
-        var arrived = [];
-        Array.prototype.forEach.call(fresh.children, function (item) {
-          var id = item.getAttribute("data-update-id");
-          var current = shown(id);
-          if (current) {
-            if (current.getAttribute("data-changed") !== item.getAttribute("data-changed")) {
-              current.replaceWith(item);
-            }
-          } else if (waitingIds.indexOf(item.id) === -1) {
-            arrived.push(item);
-          } else {
-            waiting[waitingIds.indexOf(item.id)] = item;
-          }
-        });
-        if (arrived.length) {
-          waiting = arrived.concat(waiting);
-          announce();
-        }
-      })
+      .then(update)
       .catch(function () {})
       .then(function () {
         window.setTimeout(poll, seconds * 1000);
