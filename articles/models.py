@@ -979,6 +979,17 @@ class Article(models.Model):
                 },
                 code="alt_missing",
             )
+        # Pages are purged when the article is saved, not when a time comes:
+        # an end set ahead would show as ended at once.
+        if self.coverage_ended_at and self.coverage_ended_at > timezone.now():
+            raise ValidationError(
+                {
+                    "coverage_ended_at": _(
+                        "Set the end of the live coverage once it has ended, e.g. to now, not ahead of time."
+                    )
+                },
+                code="coverage_end_ahead",
+            )
 
     @property
     def is_published(self):

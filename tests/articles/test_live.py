@@ -6,7 +6,7 @@ from datetime import timedelta
 
 import pytest
 from django.core.cache import cache
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
@@ -587,3 +587,10 @@ def test_a_permalink_feed_and_the_desks_list_cost_the_same_for_many_updates(
     with django_assert_max_num_queries(9):
         response = desk.get(changelist)
     assert response.content.decode().count('class="field-written_by"') == 60
+
+
+def test_coverage_cannot_be_ended_ahead_of_time(blog):
+    blog.coverage_ended_at = timezone.now() + timedelta(hours=2)
+    with pytest.raises(ValidationError) as refusal:
+        blog.full_clean()
+    assert "coverage_ended_at" in refusal.value.message_dict
