@@ -48,6 +48,7 @@ from taggit.models import Tag
 from articles import (
     charts,
     editing,
+    live,
     preview,
     purge,
     readership,
@@ -60,6 +61,7 @@ from articles.models import (
     Article,
     ArticleAuthor,
     EditConflict,
+    LiveUpdate,
     ReadCount,
     Section,
     Subheading,
@@ -479,9 +481,16 @@ class ArticleAdminForm(forms.ModelForm):
             "hero_alt",
             "hero_caption",
             "hero_credit",
+            "is_live_blog",
+            "coverage_ended_at",
             "seo_title",
             "seo_description",
         ]
+        widgets = {
+            "coverage_ended_at": _named_split_datetime(
+                _("Date live coverage ended"), _("Time live coverage ended")
+            )
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -744,7 +753,7 @@ class ArticleAdmin(ReadableWhenReadOnly, SortableAdminBase, admin.ModelAdmin):
     prepopulated_fields = {"slug": ["headline"]}
     inlines = [ArticleAuthorInline, SubheadingInline]
     actions = ["submit_selected", "publish_selected"]
-    readonly_fields = ["state", "published_at", "revised_at"]
+    readonly_fields = ["state", "published_at", "revised_at", "live_updates"]
     fieldsets = [
         (
             None,
@@ -765,6 +774,10 @@ class ArticleAdmin(ReadableWhenReadOnly, SortableAdminBase, admin.ModelAdmin):
             {"fields": ["hero_image", "hero_alt", "hero_caption", "hero_credit"]},
         ),
         (_("Publishing"), {"fields": ["state", "published_at", "revised_at"]}),
+        (
+            _("Live blog"),
+            {"fields": ["is_live_blog", "coverage_ended_at", "live_updates"]},
+        ),
         (
             _("Search and sharing"),
             {"fields": ["seo_title", "seo_description"], "classes": ["collapse"]},
@@ -798,6 +811,25 @@ class ArticleAdmin(ReadableWhenReadOnly, SortableAdminBase, admin.ModelAdmin):
             )
             for name, options in super().get_fieldsets(request, obj)
         ]
+
+    @admin.display(description=_("live updates"))
+    def live_updates(self, article):
+        if article.pk is None or not article.is_live_blog:
+            return _("Tick “live blog” and save to post updates once it is published.")
+        updates = reverse("admin:articles_liveupdate_changelist")
+        return format_html(
+            '{} · <a href="{}?article={}">{}</a> · <a href="{}?article={}">{}</a>',
+            ngettext(
+                "%(count)d update", "%(count)d updates", article.live_updates.count()
+            )
+            % {"count": article.live_updates.count()},
+            updates,
+            article.pk,
+            _("See them"),
+            reverse("admin:articles_liveupdate_add"),
+            article.pk,
+            _("Post an update"),
+        )
 
     @admin.display(description=_("lead text"))
     def lead_text(self, article):
@@ -1295,6 +1327,202 @@ class ArticleAdmin(ReadableWhenReadOnly, SortableAdminBase, admin.ModelAdmin):
         return HttpResponseRedirect(
             reverse("admin:articles_article_change", args=[article.pk])
         )
+
+
+class LiveBlogFilter(admin.SimpleListFilter):
+    title = _("live blog")
+    parameter_name = "article"
+
+    def lookups(self, request, model_admin):
+        blogs = (
+            Article.objects.visible_to(request.user)
+            .filter(is_live_blog=True)
+            .newest_first()
+        )
+        return [(str(blog.pk), blog.headline) for blog in blogs]
+
+    def queryset(self, request, queryset):
+        if self.value():
+            article_id = row_id(self.value())
+            if article_id is None:
+                raise BadRequest("The live blog filter takes an article id.")
+            return queryset.filter(article_id=article_id)
+        return queryset
+
+
+class LiveUpdateAdminForm(forms.ModelForm):
+    # As the hero image: images.clean_upload does every check and strips metadata.
+    image = forms.FileField(
+        label=capfirst(LiveUpdate._meta.get_field("image").verbose_name),
+        help_text=LiveUpdate._meta.get_field("image").help_text,
+        required=False,
+        widget=widgets.AdminFileWidget,
+    )
+    publish = forms.TypedChoiceField(
+        label=_("When"),
+        choices=[(True, _("Publish now")), (False, _("Keep as a draft"))],
+        coerce=lambda value: value in {True, "True"},
+        initial=True,
+        widget=forms.RadioSelect,
+        required=False,
+        help_text=_("A draft stays in the newsroom until you publish it."),
+    )
+
+    class Meta:
+        model = LiveUpdate
+        fields = [
+            "article",
+            "headline",
+            "body",
+            "image",
+            "image_alt",
+            "image_caption",
+            "is_key_event",
+            "correction_note",
+        ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Editing a draft keeps it a draft unless publishing is chosen.
+        if self.instance.pk is not None and "publish" in self.fields:
+            self.fields["publish"].initial = False
+
+    def clean_image(self):
+        image = self.cleaned_data.get("image")
+        if isinstance(image, UploadedFile):
+            return clean_upload(image)
+        return image
+
+    def clean(self):
+        cleaned_data = super().clean()
+        article = cleaned_data.get("article") or (
+            self.instance.article if self.instance.article_id else None
+        )
+        if article is not None:
+            refusal = live.state_refusal(article)
+            if refusal:
+                self.add_error(None, ValidationError(refusal, code="not_live"))
+        return cleaned_data
+
+
+@admin.register(LiveUpdate)
+class LiveUpdateAdmin(admin.ModelAdmin):
+    """
+    Updates are posted, corrected and deleted here by the live blog's authors
+    and the editors, the article staying published; articles/live.py holds
+    the rules and logs each action in the article's history.
+    """
+
+    form = LiveUpdateAdminForm
+    list_display = [
+        "__str__",
+        "article",
+        "state",
+        "is_key_event",
+        "published_at",
+        "written_by",
+    ]
+    list_filter = [LiveBlogFilter, "status", "is_key_event"]
+    list_select_related = ["article", "author"]
+    search_fields = ["headline", "body"]
+    show_full_result_count = False
+    show_facets = admin.ShowFacets.NEVER
+    ordering = ["-created_at", "-pk"]
+    readonly_fields = ["state", "author", "published_at", "corrected_at"]
+
+    class Media:
+        js = ["articles/admin/editor-labels.js"]
+
+    @method_decorator(csp_update({"style-src": [PROSE_EDITOR_STYLE_HASH]}))
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def render_change_form(
+        self, request, context, add=False, change=False, form_url="", obj=None
+    ):
+        # The prose editor's import map runs by this page's nonce, as on the article form.
+        context["media"] = Media.from_media(context["media"], nonce=request.csp_nonce)
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def get_fieldsets(self, request, obj=None):
+        fields = ["article", "headline", "body", "image", "image_alt", "image_caption"]
+        fields += ["is_key_event"]
+        if obj is None or not obj.is_published:
+            fields.append("publish")
+        else:
+            fields.append("correction_note")
+        if obj is not None:
+            fields += ["state", "author", "published_at", "corrected_at"]
+        return [(None, {"fields": fields})]
+
+    def get_readonly_fields(self, request, obj=None):
+        # An update stays on its blog.
+        if obj is not None:
+            return [*self.readonly_fields, "article"]
+        return self.readonly_fields
+
+    @admin.display(description=_("author"))
+    def written_by(self, update):
+        return person(update.author)
+
+    @admin.display(description=_("status"), ordering="status")
+    def state(self, update):
+        if update.is_published and update.was_corrected:
+            return _("Published, corrected")
+        return update.get_status_display()
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).visible_to(request.user)
+
+    def get_object(self, request, object_id, from_field=None):
+        if from_field is None and row_id(object_id) is None:
+            raise Http404("No live update has this id.")
+        update = super().get_object(request, object_id, from_field)
+        # Another story's update answers 403, not "does not exist": it does.
+        if update is None and LiveUpdate.objects.filter(pk=object_id).exists():
+            raise PermissionDenied(
+                _("This live blog is not one of yours, so you cannot open its updates.")
+            )
+        return update
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "article":
+            # Only blogs this person may post to are offered: a live blog of
+            # someone else's is refused as "not one of the choices".
+            kwargs["queryset"] = live.postable_articles(request.user)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def has_add_permission(self, request):
+        return request.user.has_perm("articles.change_article")
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.has_perm("articles.view_article") or (
+            request.user.has_perm("articles.change_article")
+        )
+
+    def has_change_permission(self, request, obj=None):
+        if obj is None:
+            return request.user.has_perm("articles.change_article")
+        return live.can_post(request.user, obj.article)
+
+    def has_delete_permission(self, request, obj=None):
+        return self.has_change_permission(request, obj)
+
+    def save_model(self, request, obj, form, change):
+        live.save(
+            obj,
+            request.user,
+            publish=form.cleaned_data.get("publish", False),
+            changed=form.changed_data,
+            note=form.cleaned_data.get("correction_note", ""),
+        )
+
+    def delete_model(self, request, obj):
+        live.delete(obj, request.user)
+
+    def delete_queryset(self, request, queryset):
+        for update in queryset.select_related("article"):
+            live.delete(update, request.user)
 
 
 def _public_pages(article_id):

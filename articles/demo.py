@@ -24,6 +24,7 @@ from articles.models import (
     ArticleAuthor,
     ArticleTag,
     AuthorProfile,
+    LiveUpdate,
     Section,
     Subheading,
     WorkflowEvent,
@@ -142,6 +143,9 @@ class DemoSeeder:
         writers.update(staff)
         for story in demo_content.STORIES:
             self.story(story, sections, writers, now)
+        blog = self.story(demo_content.LIVE_BLOG, sections, writers, now)
+        if blog is not None:
+            self.live_updates(blog, demo_content.LIVE_BLOG["updates"], writers, now)
         return self.created
 
     def section(self, spec):
@@ -212,6 +216,7 @@ class DemoSeeder:
             hero_alt=story["hero_alt"],
             hero_caption=story["hero_caption"],
             hero_credit=story["hero_credit"],
+            is_live_blog="updates" in story,
         )
         article.hero_image.save(
             f"{slug[:60]}.jpg",
@@ -243,6 +248,41 @@ class DemoSeeder:
         # the earliest text can be compared with and restored.
         save_revision(article, article.authorships.first().author, "Created.")
         self.created["articles"] += 1
+        return article
+
+    def live_updates(self, blog, updates, writers, now):
+        """Post the live blog's updates as its authors would have, each logged."""
+        Action, Status = WorkflowEvent.Action, Article.Status
+        for spec in updates:
+            posted = now - timedelta(minutes=spec["minutes_ago"])
+            corrected = posted + timedelta(minutes=4) if "correction" in spec else None
+            update = LiveUpdate.objects.create(
+                article=blog,
+                author=writers[spec["author"]],
+                headline=spec["headline"],
+                body=paragraphs_html([spec["text"]]),
+                is_key_event=spec["key_event"],
+                status=LiveUpdate.Status.PUBLISHED,
+                published_at=posted,
+                corrected_at=corrected,
+                correction_note=spec.get("correction", ""),
+            )
+            steps = [(Action.LIVE_POST, posted)]
+            if corrected:
+                steps.append((Action.LIVE_CORRECT, corrected))
+            WorkflowEvent.objects.bulk_create(
+                WorkflowEvent(
+                    article=blog,
+                    action=action,
+                    from_status=Status.PUBLISHED,
+                    to_status=Status.PUBLISHED,
+                    actor=update.author,
+                    note=f"“{update}” (update {update.pk})",
+                    created_at=when,
+                )
+                for action, when in steps
+            )
+        Article.objects.filter(pk=blog.pk).update(updates_changed_at=now)
 
     def history(self, article, demo_status, writers, now):
         """Record the workflow steps the story would have been through."""

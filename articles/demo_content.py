@@ -117,6 +117,86 @@ AUTHORS = [
     },
 ]
 
+# A live blog: the story as any other, and its updates, oldest first, each
+# posted `minutes_ago` before the seed runs.
+LIVE_BLOG = {
+    "section": "politics",
+    "headline": "Leeds Central by-election count: live",
+    "standfirst": "Results, turnout and reaction from the count at Leeds Arena as the votes in the Leeds Central by-election are verified, counted and declared overnight.",
+    "dateline": "LEEDS",
+    "authors": ["daniel.hartley", "journalist"],
+    "tags": ["Elections", "Local government"],
+    "lead": [
+        "Voters in Leeds Central chose a new MP on Thursday after the resignation of the sitting member in the autumn. Eight candidates stood; polls closed at 10pm and the count is taking place at Leeds Arena. Follow the night here as it happens.",
+    ],
+    "subheadings": [
+        {
+            "heading": "What is at stake",
+            "paragraphs": [
+                "The seat has been held by the same party since 1983, with a majority of 11,200 at the last general election. Both main challengers have campaigned on housing and bus services, and a high turnout in the student wards could decide the result.",
+            ],
+            "quote": "",
+        },
+        {
+            "heading": "How the count works",
+            "paragraphs": [
+                "Ballot boxes arrive from 74 polling stations. Papers are verified against the number issued at each station before counting begins; a recount can be requested by any candidate if the margin is narrow.",
+            ],
+            "quote": "",
+        },
+    ],
+    "hero_alt": "Counting staff at long tables sort ballot papers under the lights of an arena",
+    "hero_caption": "The count at Leeds Arena.",
+    "hero_credit": "Photograph: Tom Reyes/Newsroom",
+    "hours_ago": 3,
+    "status": "published",
+    "updates": [
+        {
+            "minutes_ago": 170,
+            "author": "daniel.hartley",
+            "headline": "Polls close",
+            "key_event": True,
+            "text": "Polls have closed in Leeds Central. The first ballot boxes are expected at the arena within half an hour.",
+        },
+        {
+            "minutes_ago": 140,
+            "author": "journalist",
+            "headline": "",
+            "key_event": False,
+            "text": "The first boxes have arrived from the Hyde Park and Woodhouse stations, where turnout is said to be high. Verification has started at 12 tables.",
+        },
+        {
+            "minutes_ago": 95,
+            "author": "daniel.hartley",
+            "headline": "Turnout announced",
+            "key_event": True,
+            "text": "Turnout is 41.8%, down from 58.3% at the general election but high for a by-election in winter.",
+            "correction": "An earlier version of this update gave the turnout as 48.1%.",
+        },
+        {
+            "minutes_ago": 60,
+            "author": "journalist",
+            "headline": "",
+            "key_event": False,
+            "text": "Candidates are arriving. Party agents at the tables say the race between the two front-runners is close in the city-centre wards.",
+        },
+        {
+            "minutes_ago": 25,
+            "author": "daniel.hartley",
+            "headline": "Recount requested",
+            "key_event": True,
+            "text": "One of the front-runners has asked for a recount of the bundles from two wards. The returning officer has agreed; the declaration is now expected after 3am.",
+        },
+        {
+            "minutes_ago": 5,
+            "author": "journalist",
+            "headline": "",
+            "key_event": False,
+            "text": "The recount is under way. Counting staff have been brought back from the verification tables to speed it up.",
+        },
+    ],
+}
+
 STORIES = [
     # ------------------------------------------------------------------
     # International

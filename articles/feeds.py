@@ -52,7 +52,10 @@ class LatestArticlesFeed(Feed):
         return item.published_at
 
     def item_updateddate(self, item):
-        return item.revised_at or item.published_at
+        # A live blog is updated whenever an update is posted, corrected or deleted.
+        return max(
+            filter(None, [item.revised_at, item.published_at, item.updates_changed_at])
+        )
 
     def item_author_name(self, item):
         names = [
@@ -160,3 +163,58 @@ class AuthorFeed(LatestArticlesFeed):
 class AuthorAtomFeed(AuthorFeed):
     feed_type = Atom1Feed
     subtitle = AuthorFeed.description
+
+
+class LiveUpdatesFeed(Feed):
+    """A live blog's updates as they are posted, newest first: one entry per update."""
+
+    description_template = None
+
+    def get_object(self, request, section, slug):
+        return get_object_or_404(
+            Article.objects.published()
+            .filter(is_live_blog=True)
+            .select_related("section"),
+            section__slug=section,
+            slug=slug,
+        )
+
+    def title(self, obj):
+        return f"{obj.headline} | {settings.NEWSROOM_SITE_NAME}"
+
+    def description(self, obj):
+        return obj.standfirst
+
+    def link(self, obj):
+        return obj.get_absolute_url()
+
+    def items(self, obj):
+        return (
+            obj.live_updates.published()
+            .select_related("author", "article__section")
+            .newest_first()[:FEED_LENGTH]
+        )
+
+    def item_title(self, item):
+        return str(item)
+
+    def item_description(self, item):
+        # Cleaned to the allow-list on save, so it goes out as the page shows it.
+        return item.body
+
+    def item_link(self, item):
+        return item.get_absolute_url()
+
+    def item_pubdate(self, item):
+        return item.published_at
+
+    def item_updateddate(self, item):
+        return item.corrected_at or item.published_at
+
+    def item_author_name(self, item):
+        return item.author_name
+
+
+class LiveUpdatesAtomFeed(LiveUpdatesFeed):
+    feed_type = Atom1Feed
+    subtitle = LiveUpdatesFeed.description

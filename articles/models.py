@@ -1,3 +1,4 @@
+import json
 from datetime import UTC
 from functools import cache as memoize
 
@@ -30,9 +31,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.functional import cached_property
-from django.utils.html import format_html
+from django.utils.html import format_html, strip_tags
 from django.utils.safestring import mark_safe
-from django.utils.text import slugify
+from django.utils.text import Truncator, slugify
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 from taggit.managers import TaggableManager
@@ -403,6 +404,16 @@ class ArticleQuerySet(models.QuerySet):
         """
         return self.select_related("section").annotate(**page_parts())
 
+    def for_live_blog_page(self, number):
+        """
+        Fetch what for_article_page() does and, in the same row, page `number`
+        of the live blog's published updates (updates_json: 20 a page and one
+        more, which says whether an older page exists) and its key events
+        (key_events_json), read by live_updates_page and key_events. However
+        many updates the blog has, its page costs the article's one query.
+        """
+        return self.for_article_page().annotate(**live_blog_parts(number))
+
     def related_to(self, article, limit):
         """Return up to limit other articles from the same section or sharing a tag, newest first."""
         others = self.exclude(pk=article.pk).newest_first()
@@ -530,6 +541,47 @@ def page_parts():
             id="pk",
             created_at="created_at",
             note="note",
+        ),
+    }
+
+
+LIVE_UPDATES_PER_PAGE = 20
+
+
+def live_blog_parts(number):
+    """Return the annotations of ArticleQuerySet.for_live_blog_page() for page `number` of the updates."""
+    start = (number - 1) * LIVE_UPDATES_PER_PAGE
+    page_ids = (
+        LiveUpdate.objects.published()
+        .filter(article=OuterRef(OuterRef("pk")))
+        .newest_first()
+        .values("pk")[start : start + LIVE_UPDATES_PER_PAGE + 1]
+    )
+    return {
+        "updates_json": json_rows(
+            LiveUpdate.objects.filter(pk__in=page_ids),
+            "article",
+            id="pk",
+            headline="headline",
+            body="body",
+            published_at="published_at",
+            corrected_at="corrected_at",
+            correction_note="correction_note",
+            is_key_event="is_key_event",
+            image="image",
+            image_renditions="image_renditions",
+            image_alt="image_alt",
+            image_caption="image_caption",
+            author_username="author__username",
+            author_first_name="author__first_name",
+            author_last_name="author__last_name",
+        ),
+        "key_events_json": json_rows(
+            LiveUpdate.objects.published().filter(is_key_event=True),
+            "article",
+            id="pk",
+            headline="headline",
+            published_at="published_at",
         ),
     }
 
@@ -691,6 +743,26 @@ class Article(models.Model):
             "Optional summary for search results and social cards; the standfirst is used when empty."
         ),
     )
+    is_live_blog = models.BooleanField(
+        _("live blog"),
+        default=False,
+        help_text=_(
+            "Carries timestamped updates under the standfirst, newest first, "
+            "e.g. an election night or a storm. Post them from “Live updates” once it is published."
+        ),
+    )
+    coverage_ended_at = models.DateTimeField(
+        _("live coverage ended"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Leave empty while the coverage goes on; set it (e.g. to now) when it ends: "
+            "readers then see “Coverage has ended” instead of “Live”."
+        ),
+    )
+    # Moved by articles/live.py whenever readers' updates change (posted,
+    # corrected, deleted); the live blog's fragments and polling are keyed by it.
+    updates_changed_at = models.DateTimeField(null=True, blank=True, editable=False)
     version = models.PositiveIntegerField(default=1, editable=False)
     # Signed into every share link (articles/preview.py): raising it revokes them all.
     share_links_generation = models.PositiveIntegerField(default=0, editable=False)
@@ -786,6 +858,8 @@ class Article(models.Model):
                 f"""
                 SELECT article.id, article.slug, article.headline, article.seo_title,
                        article.version, article.updated_at, article.section_id,
+                       article.is_live_blog, article.coverage_ended_at,
+                       article.updates_changed_at,
                        section.slug AS section_slug, section.name AS section_name,
                        (SELECT updated_at FROM {article}
                         ORDER BY updated_at DESC LIMIT 1) AS last_change_saved,
@@ -904,6 +978,17 @@ class Article(models.Model):
                     )
                 },
                 code="alt_missing",
+            )
+        # Pages are purged when the article is saved, not when a time comes:
+        # an end set ahead would show as ended at once.
+        if self.coverage_ended_at and self.coverage_ended_at > timezone.now():
+            raise ValidationError(
+                {
+                    "coverage_ended_at": _(
+                        "Set the end of the live coverage once it has ended, e.g. to now, not ahead of time."
+                    )
+                },
+                code="coverage_end_ahead",
             )
 
     @property
@@ -1080,6 +1165,49 @@ class Article(models.Model):
             tags = list(self.tags.all())
         return sorted(tags, key=lambda tag: tag.name.lower())
 
+    @property
+    def coverage_is_live(self):
+        """Say whether readers see this live blog as "Live" rather than "Coverage has ended"."""
+        return self.is_live_blog and self.coverage_ended_at is None
+
+    @cached_property
+    def live_updates_page(self):
+        """
+        Return (updates, has_older): the published updates of the page
+        fetched, newest first, and whether an older page exists. Uses
+        for_live_blog_page()'s JSON when there is one, else page 1 from the
+        table (previews).
+        """
+        if hasattr(self, "updates_json"):
+            updates = [
+                LiveUpdate.from_json_row(self, row) for row in self.updates_json or []
+            ]
+        else:
+            updates = list(
+                self.live_updates.published()
+                .select_related("author")
+                .newest_first()[: LIVE_UPDATES_PER_PAGE + 1]
+            )
+        updates.sort(key=lambda update: (update.published_at, update.pk), reverse=True)
+        return updates[:LIVE_UPDATES_PER_PAGE], len(updates) > LIVE_UPDATES_PER_PAGE
+
+    @cached_property
+    def key_events(self):
+        """Return the pinned published updates, newest first: what a late reader needs."""
+        if hasattr(self, "key_events_json"):
+            events = [
+                LiveUpdate(
+                    pk=row["id"],
+                    article=self,
+                    headline=row["headline"],
+                    published_at=utc_datetime(row["published_at"]),
+                )
+                for row in self.key_events_json or []
+            ]
+        else:
+            events = list(self.live_updates.published().filter(is_key_event=True))
+        return sorted(events, key=lambda e: (e.published_at, e.pk), reverse=True)
+
 
 class ArticleAuthor(models.Model):
     article = models.ForeignKey(
@@ -1190,6 +1318,215 @@ class Subheading(models.Model):
     def anchor(self):
         """Return the id that links to this subheading; stable while the heading is."""
         return slugify(self.heading) or f"part-{self.position}"
+
+
+class LiveUpdateQuerySet(models.QuerySet):
+    def published(self):
+        """Return the updates readers see: published, not drafts."""
+        return self.filter(status=LiveUpdate.Status.PUBLISHED)
+
+    def newest_first(self):
+        return self.order_by("-published_at", "-pk")
+
+    def visible_to(self, user):
+        """Return the updates of the articles user may open in the admin."""
+        return self.filter(article__in=Article.objects.visible_to(user))
+
+
+class LiveUpdate(models.Model):
+    """One timestamped entry of a live blog: what happened, when, and who wrote it."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        PUBLISHED = "published", _("Published")
+
+    article = models.ForeignKey(
+        Article,
+        on_delete=models.CASCADE,
+        related_name="live_updates",
+        verbose_name=_("live blog"),
+        help_text=_("A published live blog you write for."),
+    )
+    headline = models.CharField(
+        _("short headline"),
+        max_length=120,
+        blank=True,
+        help_text=_("Optional, e.g. “Polls close in Leeds”. Key events list it."),
+    )
+    body = rich_text_field(
+        _("text"), help_text=_("What happened, in a paragraph or two.")
+    )
+    image = models.ImageField(
+        _("image"),
+        upload_to="live/%Y/%m/",
+        blank=True,
+        help_text=_(
+            "Optional. JPEG, PNG, WebP or GIF; at most 10 MB and 24 megapixels."
+        ),
+    )
+    image_renditions = models.JSONField(default=dict, blank=True, editable=False)
+    image_alt = models.CharField(
+        _("image description (alt text)"),
+        max_length=250,
+        blank=True,
+        help_text=_("What the picture shows, e.g. “Counters at the Leeds count”."),
+    )
+    image_caption = models.CharField(
+        _("caption and credit"),
+        max_length=300,
+        blank=True,
+        help_text=_("e.g. “The count at Leeds Arena. Photograph: Tom Reyes”."),
+    )
+    is_key_event = models.BooleanField(
+        _("key event"),
+        default=False,
+        help_text=_("Pinned in the “Key events” list at the top of the live blog."),
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=Status.choices,
+        default=Status.DRAFT,
+        editable=False,
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="live_updates",
+        editable=False,
+        verbose_name=_("author"),
+    )
+    published_at = models.DateTimeField(
+        _("published"), null=True, blank=True, editable=False
+    )
+    corrected_at = models.DateTimeField(
+        _("corrected"), null=True, blank=True, editable=False
+    )
+    correction_note = models.CharField(
+        _("correction note, shown to readers"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "When correcting a published update, e.g. “An earlier version gave the wrong turnout.”"
+        ),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("last saved"), auto_now=True)
+
+    objects = LiveUpdateQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_at", "-pk"]
+        verbose_name = _("live update")
+        verbose_name_plural = _("live updates")
+        indexes = [
+            models.Index(
+                fields=["article", "status", "-published_at", "-id"],
+                name="live_update_newest",
+            ),
+        ]
+
+    def __str__(self):
+        return self.headline or Truncator(strip_tags(self.body)).words(8)
+
+    def save(self, *args, **kwargs):
+        self.body = clean_rich_text(self.body)
+        if not self.image:
+            self.image_renditions = {}
+        super().save(*args, **kwargs)
+        if self.image and not renditions_are_current(
+            self.image_renditions, self.image.name
+        ):
+            self.image_renditions = make_renditions(self.image.name)
+            LiveUpdate.objects.filter(pk=self.pk).update(
+                image_renditions=self.image_renditions
+            )
+
+    def get_absolute_url(self):
+        """Return the update's permalink: it finds the page of the blog the update is on now."""
+        return reverse(
+            "articles:live-update",
+            kwargs={
+                "section": self.article.section.slug,
+                "slug": self.article.slug,
+                "pk": self.pk,
+            },
+        )
+
+    def clean(self):
+        if self.image and not self.image_alt.strip():
+            raise ValidationError(
+                {
+                    "image_alt": _(
+                        "Describe the picture for readers who cannot see it, e.g. “Counters at the Leeds count”."
+                    )
+                },
+                code="alt_missing",
+            )
+
+    @classmethod
+    def from_json_row(cls, article, row):
+        """Return an update built from a row of for_live_blog_page()'s JSON, author included."""
+        renditions = row["image_renditions"] or {}
+        if isinstance(renditions, str):
+            # SQLite nests a JSON column as text.
+            renditions = json.loads(renditions)
+        update = cls(
+            pk=row["id"],
+            article=article,
+            headline=row["headline"],
+            body=row["body"],
+            image=row["image"] or "",
+            image_renditions=renditions,
+            image_alt=row["image_alt"],
+            image_caption=row["image_caption"],
+            is_key_event=bool(row["is_key_event"]),
+            status=cls.Status.PUBLISHED,
+            published_at=utc_datetime(row["published_at"]),
+            corrected_at=utc_datetime(row["corrected_at"]),
+            correction_note=row["correction_note"],
+        )
+        update.author = get_user_model()(
+            username=row["author_username"],
+            first_name=row["author_first_name"],
+            last_name=row["author_last_name"],
+        )
+        return update
+
+    @property
+    def anchor(self):
+        return f"update-{self.pk}"
+
+    @property
+    def is_published(self):
+        """Mirror LiveUpdateQuerySet.published() for one update."""
+        return self.status == self.Status.PUBLISHED
+
+    @property
+    def was_corrected(self):
+        return self.corrected_at is not None
+
+    @property
+    def author_name(self):
+        return self.author.get_full_name() or self.author.get_username()
+
+    @cached_property
+    def image_sizes(self):
+        """Return the image's renditions, narrowest first, each with its URL."""
+        return [
+            {**size, "url": default_storage.url(size["name"])}
+            for size in self.image_renditions.get("sizes", [])
+        ]
+
+    @property
+    def image_srcset(self):
+        return ", ".join(f"{size['url']} {size['width']}w" for size in self.image_sizes)
+
+    @property
+    def image_default(self):
+        """Return the rendition for browsers without srcset: 720 px wide or the widest below."""
+        fitting = [size for size in self.image_sizes if size["width"] <= 720]
+        return (fitting or self.image_sizes or [None])[-1]
 
 
 class ReadCountQuerySet(models.QuerySet):
@@ -1367,6 +1704,11 @@ class WorkflowEvent(models.Model):
         RECALL = "recall", _("Recalled by author")
         WITHDRAW = "withdraw", _("Withdrawn")
         CORRECT = "correct", _("Corrected")
+        # A live blog's updates, posted without the article leaving "published" (articles/live.py).
+        LIVE_DRAFT = "live_draft", _("Drafted a live update")
+        LIVE_POST = "live_post", _("Posted a live update")
+        LIVE_CORRECT = "live_correct", _("Corrected a live update")
+        LIVE_DELETE = "live_delete", _("Deleted a live update")
 
     article = models.ForeignKey(
         Article,

@@ -50,6 +50,8 @@ def article_pages(article):
             reverse("articles:author-feed-rss", kwargs={"slug": author}),
             reverse("articles:author-feed-atom", kwargs={"slug": author}),
         }
+    if article.is_live_blog:
+        paths |= live_blog_pages(article)
     return paths
 
 
@@ -74,6 +76,30 @@ def article_changed(article, before=()):
         readership.update_live(article.pk, article.published_at if published else None)
         readership.forget_most_read()
         paths = article_pages(article) | before
+        pagecache.purge(paths)
+        frontend_cache.purge(paths)
+
+    transaction.on_commit(purge)
+
+
+def live_blog_pages(article):
+    """Return the paths of the cached pages that show a live blog's updates."""
+    section, slug = article.section.slug, article.slug
+    return {reverse(name) for name in SITE_WIDE_FEEDS} | {
+        reverse("articles:detail", kwargs={"section": section, "slug": slug}),
+        reverse("articles:live-updates", kwargs={"section": section, "slug": slug}),
+        reverse("articles:live-feed-rss", kwargs={"section": section, "slug": slug}),
+        reverse("articles:live-feed-atom", kwargs={"section": section, "slug": slug}),
+        reverse("articles:section-feed-rss", kwargs={"slug": section}),
+        reverse("articles:section-feed-atom", kwargs={"slug": section}),
+    }
+
+
+def live_blog_changed(article):
+    """Purge the pages showing a live blog's updates once the transaction commits (articles/live.py)."""
+
+    def purge():
+        paths = live_blog_pages(article)
         pagecache.purge(paths)
         frontend_cache.purge(paths)
 

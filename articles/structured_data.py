@@ -1,8 +1,11 @@
 """schema.org data for search engines, built from the article the page shows."""
 
+from html import unescape
+
 from django.conf import settings
 from django.templatetags.static import static
 from django.urls import reverse
+from django.utils.html import strip_tags
 
 from articles.templatetags.reading import iso_datetime
 
@@ -53,3 +56,37 @@ def _person(user, request):
     if profile is not None:
         person["url"] = request.build_absolute_uri(profile.get_absolute_url())
     return person
+
+
+def live_blog_schema(article, request):
+    """
+    Return the LiveBlogPosting JSON-LD object for a live blog's page: the
+    article's own fields, the coverage times and the updates the page shows.
+    """
+    data = news_article_schema(article, request)
+    updates, _has_older = article.live_updates_page
+    data["@type"] = "LiveBlogPosting"
+    data["coverageStartTime"] = iso_datetime(article.published_at)
+    if article.coverage_ended_at:
+        data["coverageEndTime"] = iso_datetime(article.coverage_ended_at)
+    if updates:
+        newest = max(update.corrected_at or update.published_at for update in updates)
+        modified = max(filter(None, [article.revised_at, article.published_at, newest]))
+        data["dateModified"] = iso_datetime(modified)
+    data["liveBlogUpdate"] = [_blog_posting(update, request) for update in updates]
+    return data
+
+
+def _blog_posting(update, request):
+    posting = {
+        "@type": "BlogPosting",
+        "headline": (update.headline or str(update))[:110],
+        "url": request.build_absolute_uri(update.get_absolute_url()),
+        "datePublished": iso_datetime(update.published_at),
+        "dateModified": iso_datetime(update.corrected_at or update.published_at),
+        "articleBody": unescape(strip_tags(update.body)),
+        "author": {"@type": "Person", "name": update.author_name},
+    }
+    if update.image_default:
+        posting["image"] = request.build_absolute_uri(update.image_default["url"])
+    return posting

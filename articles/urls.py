@@ -80,4 +80,24 @@ urlpatterns = [
         public_page(views.ArticleDetailView.as_view()),
         name="detail",
     ),
+    path(
+        "<slug:section>/<slug:slug>/updates/",
+        public_page(views.live_updates_fragment),
+        name="live-updates",
+    ),
+    path(
+        "<slug:section>/<slug:slug>/updates/<int:pk>/",
+        views.live_update_permalink,
+        name="live-update",
+    ),
+    path(
+        "<slug:section>/<slug:slug>/updates/rss/",
+        public_page(feeds.LiveUpdatesFeed()),
+        name="live-feed-rss",
+    ),
+    path(
+        "<slug:section>/<slug:slug>/updates/atom/",
+        public_page(feeds.LiveUpdatesAtomFeed()),
+        name="live-feed-atom",
+    ),
 ]

@@ -7,6 +7,7 @@ from django.contrib.admin.views.decorators import staff_member_required
 from django.contrib.sitemaps.views import x_robots_tag
 from django.core.paginator import InvalidPage, Paginator
 from django.db import InterfaceError, OperationalError
+from django.db.models import Q
 from django.http import (
     Http404,
     HttpResponse,
@@ -27,10 +28,17 @@ from django.views.generic import ListView, TemplateView
 from taggit.models import Tag
 
 from articles import readership, search
-from articles.models import Article, ArticleAuthor, ArticleTag, AuthorProfile
+from articles.models import (
+    LIVE_UPDATES_PER_PAGE,
+    Article,
+    ArticleAuthor,
+    ArticleTag,
+    AuthorProfile,
+    LiveUpdate,
+)
 from articles.preview import shared_article
 from articles.sitemaps import ArticleSitemap, news_sitemap_articles
-from articles.structured_data import news_article_schema
+from articles.structured_data import live_blog_schema, news_article_schema
 
 RELATED_ARTICLES = 4
 # What an unreachable database raises, and how long clients are asked to wait it out.
@@ -143,10 +151,29 @@ class ArticleDetailView(TemplateView):
         if self.page.section.slug != kwargs["section"]:
             return redirect(self.page, permanent=True)
         self.front_version = self.page.last_change
-        self.object = SimpleLazyObject(
-            lambda: Article.objects.for_article_page().get(pk=self.page.pk)
-        )
+        self.live_page_number = 1
+        if self.page.is_live_blog:
+            self.live_page_number = self.live_page(self.page.pk)
+            self.object = SimpleLazyObject(
+                lambda: Article.objects.for_live_blog_page(self.live_page_number).get(
+                    pk=self.page.pk
+                )
+            )
+        else:
+            self.object = SimpleLazyObject(
+                lambda: Article.objects.for_article_page().get(pk=self.page.pk)
+            )
         return self.render_to_response(self.get_context_data())
+
+    def live_page(self, article_id):
+        """Return the page of updates asked for (?page=); a page past the last one is a 404."""
+        number = requested_page(self.request)
+        if number > MAX_PAGE:
+            raise Http404("This live blog has no such page.")
+        # Page 1 is the blog itself, with or without updates: no query.
+        if number > 1 and not live_page_exists(article_id, number):
+            raise Http404("This live blog has no such page.")
+        return number
 
     def missing(self, slug):
         """Answer for a slug no live article has now: 410, a 301 to its new address, or 404."""
@@ -178,6 +205,9 @@ class ArticleDetailView(TemplateView):
                 )
             ),
             front_version=self.front_version,
+            live_page_number=getattr(self, "live_page_number", 1),
+            live_poll_seconds=settings.NEWSROOM_LIVE_POLL_SECONDS,
+            live_page_size=LIVE_UPDATES_PER_PAGE,
             **kwargs,
         )
         if not self.preview:
@@ -193,7 +223,11 @@ class ArticleDetailView(TemplateView):
                     article.hero_largest
                     and request.build_absolute_uri(article.hero_largest["url"])
                 ),
-                structured_data=lambda: news_article_schema(article, request),
+                structured_data=lambda: (
+                    live_blog_schema(article, request)
+                    if article.is_live_blog
+                    else news_article_schema(article, request)
+                ),
             )
         return context
 
@@ -232,6 +266,61 @@ class SharedPreviewView(PreviewView):
         if article is None:
             raise Http404("This share link has expired, was revoked or is not valid.")
         return article
+
+
+def live_page_exists(article_id, number):
+    """Say whether page `number` of a live blog's updates has any."""
+    start = (number - 1) * LIVE_UPDATES_PER_PAGE
+    return (
+        LiveUpdate.objects.published()
+        .filter(article_id=article_id)
+        .newest_first()[start : start + 1]
+        .exists()
+    )
+
+
+def live_blog_or_404(section, slug):
+    return get_object_or_404(
+        Article.objects.published().filter(is_live_blog=True).select_related("section"),
+        section__slug=section,
+        slug=slug,
+    )
+
+
+def live_updates_fragment(request, section, slug):
+    """
+    A live blog's newest updates alone, for its open pages to poll: a public
+    page, purged with every update (articles/purge.py), so polls are answered
+    from the page cache and cost the database nothing.
+    """
+    article = live_blog_or_404(section, slug)
+    updates = (
+        article.live_updates.published()
+        .select_related("author")
+        .newest_first()[:LIVE_UPDATES_PER_PAGE]
+    )
+    return TemplateResponse(
+        request,
+        "articles/live_update_list.html",
+        {"article": article, "updates": updates},
+    )
+
+
+def live_update_permalink(request, section, slug, pk):
+    """Send a reader to the page of the live blog the update is on now, at the update."""
+    article = live_blog_or_404(section, slug)
+    update = get_object_or_404(article.live_updates.published(), pk=pk)
+    newer = (
+        article.live_updates.published()
+        .filter(
+            Q(published_at__gt=update.published_at)
+            | Q(published_at=update.published_at, pk__gt=update.pk)
+        )
+        .count()
+    )
+    number = newer // LIVE_UPDATES_PER_PAGE + 1
+    query = f"?page={number}" if number > 1 else ""
+    return redirect(f"{article.get_absolute_url()}{query}#{update.anchor}")
 
 
 def most_read_fragment(request):

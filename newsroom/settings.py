@@ -267,6 +267,9 @@ PAGE_CACHE_MEMORY_BYTES = (
 # The only query parameters public pages read; others (utm_source, …) share the page.
 PAGE_CACHE_QUERY_PARAMETERS = frozenset({"page", "q", "p"})
 
+# How often a reader's open live blog asks for new updates (docs/live-and-media.md).
+NEWSROOM_LIVE_POLL_SECONDS = int(os.environ.get("LIVE_POLL_SECONDS", "30"))
+
 # Most-read ranking (see docs/most-read.md).
 NEWSROOM_MOST_READ_SIZE = 8
 NEWSROOM_MOST_READ_HALF_LIFE_HOURS = float(

@@ -110,3 +110,20 @@ def test_demo_staff_have_no_password_outside_debug(settings):
     assert editor.username == "editor"
     assert not editor.has_usable_password()
     assert editor.groups.filter(name="Editor").exists()
+
+
+def test_seed_demo_includes_a_live_blog_with_updates_key_events_and_a_correction(
+    settings, client
+):
+    settings.DEBUG = True
+    call_command("seed_demo")
+
+    blog = Article.objects.published().get(is_live_blog=True)
+    updates = blog.live_updates.published()
+    assert updates.count() >= 5
+    assert updates.filter(is_key_event=True).exists()
+    assert updates.exclude(correction_note="").exists()
+    html = client.get(blog.get_absolute_url()).content.decode()
+    assert ">Live</p>" in html and "Key events" in html and "Corrected" in html
+    journalist = get_user_model().objects.get(username="journalist")
+    assert blog.authorships.filter(author=journalist).exists()

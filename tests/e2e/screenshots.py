@@ -8,7 +8,7 @@ widths, and, signed in with the demo accounts, the journalist's and the
 editor's desks, the article list, a story's readership chart and the
 most-read report at 1366×900; and the home page as an editor curated it (a
 pinned lead, a pinned top story, a breaking-news banner) at 1366×900 and at
-phone width.
+phone width; and the demo live blog at 1366×900 and at phone width.
 """
 
 import os
@@ -25,6 +25,7 @@ from tests.e2e.browser import launch_chromium
 PROJECT = Path(__file__).resolve().parents[2]
 OUTPUT = PROJECT / "docs" / "screenshots"
 ARTICLE = "/international/rhine-towns-begin-clean-up-as-floodwater-recedes-after-a-week-of-heavy-rain/"
+LIVE_BLOG = "/politics/leeds-central-by-election-count-live/"
 POPULAR = {
     "/politics/council-tax-to-rise-by-499-after-six-hour-budget-meeting-in-leeds/": 60,
     "/international/ceasefire-talks-resume-in-geneva-as-aid-convoys-wait-at-border/": 45,
@@ -57,6 +58,8 @@ SHOTS = [
     ("article-mobile", ARTICLE, 390, 1000),
     ("home-curated-desktop", "/", 1366, 900),
     ("home-curated-phone", "/", 390, 844),
+    ("live-blog-desktop", LIVE_BLOG, 1366, 900),
+    ("live-blog-phone", LIVE_BLOG, 390, 844),
 ]
 LAPTOP = {"width": 1366, "height": 900}
 
