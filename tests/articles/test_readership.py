@@ -140,6 +140,21 @@ def test_flush_reads_picks_up_a_changed_half_life(settings, capsys):
     assert not readership.scores_out_of_date()
 
 
+@pytest.mark.parametrize("stored_half_life", [12.0, 48.0])
+def test_scores_from_another_half_life_are_out_of_date_within_the_same_base_hour(
+    settings, stored_half_life
+):
+    """The ranking skips them, so the article would drop out of most-read until rebuilt."""
+    settings.NEWSROOM_MOST_READ_HALF_LIFE_HOURS = 24
+    article = make_article()
+    reads(article, hours_ago=0, count=5, now=timezone.now())
+    assert not readership.scores_out_of_date()
+
+    ReadScore.objects.filter(article=article).update(half_life=stored_half_life)
+
+    assert readership.scores_out_of_date()
+
+
 def test_flush_reads_scores_reads_written_in_bulk():
     quiet, busy = make_article(), make_article(published_at=NOW - timedelta(days=2))
     ReadCount.objects.create(
