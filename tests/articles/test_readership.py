@@ -372,6 +372,17 @@ def test_crawlers_and_scripts_are_not_counted(client, user_agent):
     assert total_reads(article) == 0
 
 
+def test_a_beacon_with_no_user_agent_header_is_not_counted(client):
+    article = make_article()
+
+    response = client.post(
+        reverse("articles:read", args=[article.pk]), REMOTE_ADDR="203.0.113.7"
+    )
+
+    assert response.status_code == 204
+    assert total_reads(article) == 0
+
+
 @pytest.mark.parametrize(
     "status",
     [
