@@ -129,7 +129,9 @@ def test_a_crafted_unknown_workflow_action_is_refused_and_changes_nothing(
     response = client_for(user).post(change_url(article), data)
 
     assert response.status_code == 200
-    assert "“delete_everything” is not a workflow action." in response.content.decode()
+    assert response.context["adminform"].form.non_field_errors() == [
+        "“delete_everything” is not a workflow action."
+    ]
     assert Article.objects.values().get(pk=article.pk) == before
     assert not article.workflow_events.exists()
 
@@ -246,14 +248,25 @@ def test_editor_bulk_publishes_and_is_told_which_could_not_be(editor, journalist
 
 def test_journalist_bulk_submits_own_drafts(journalist):
     article = make_article(authors=[journalist], status=Status.DRAFT, published_at=None)
+    waiting = make_article(
+        authors=[journalist],
+        headline="Waiting",
+        status=Status.IN_REVIEW,
+        published_at=None,
+    )
 
-    client_for(journalist).post(
+    response = client_for(journalist).post(
         reverse("admin:articles_article_changelist"),
-        {"action": "submit_selected", "_selected_action": [article.pk]},
+        {"action": "submit_selected", "_selected_action": [article.pk, waiting.pk]},
+        follow=True,
     )
 
     article.refresh_from_db()
     assert article.status == Status.IN_REVIEW
+    assert (
+        f"“Waiting”: Your role does not allow “{WorkflowEvent.Action.SUBMIT.label}” "
+        "on this article." in response.content.decode()
+    )
 
 
 def test_journalist_lists_only_own_articles(journalist, other_journalist, editor):
