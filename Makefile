@@ -50,7 +50,8 @@ screenshots: $(INSTALLED)
 
 # Mutation testing of the rules with mutmut: small deliberate bugs in the
 # workflow, readership, sanitising, image, share-link and permission code that
-# the tests must catch; see docs/testing.md. About 25 minutes on two cores.
+# the tests must catch; see docs/testing.md. About 45 minutes on two idle
+# cores (an hour on a busy shared machine): every mutant builds a test database.
 MUTANTS_INSTALLED := $(VENV)/.installed-mutants
 MUTANT_CHILDREN ?= 2
 MUTANTS := "articles.workflow.*" "articles.readership.*" "articles.sanitize.*" \

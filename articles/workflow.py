@@ -72,6 +72,9 @@ def can_edit(user, article):
 
 def check(action, user, article):
     """Raise PermissionDenied if user's role forbids action on article, TransitionRefused if its state does."""
+    if action not in CHOSEN_ACTIONS:
+        # A crafted form post can name anything; refused, not a server error.
+        raise _not_an_action(action)
     if action == Action.SUBMIT:
         allowed = can_edit(user, article)
     elif action == Action.RECALL:
@@ -301,7 +304,11 @@ def perform(action, article, user, note="", at=None):
         return withdraw(article, user, note)
     if action == Action.CORRECT:
         return correct(article, user, note)
-    raise TransitionRefused(
+    raise _not_an_action(action)
+
+
+def _not_an_action(action):
+    return TransitionRefused(
         _("“%(action)s” is not a workflow action.") % {"action": action}
     )
 

@@ -116,6 +116,42 @@ def test_permission_matrix(
         assert article.workflow_events.count() == events_before
 
 
+@pytest.mark.parametrize("role", ["journalist", "editor"])
+def test_a_crafted_unknown_workflow_action_is_refused_and_changes_nothing(
+    request, journalist, role
+):
+    """It gave a server error, after checking the role against an action that is none."""
+    user = request.getfixturevalue(role)
+    article = make_article(authors=[user], status=Status.DRAFT, published_at=None)
+    before = Article.objects.values().get(pk=article.pk)
+    data = posted_form(article, headline="Changed", _workflow="delete_everything")
+
+    response = client_for(user).post(change_url(article), data)
+
+    assert response.status_code == 200
+    assert response.context["adminform"].form.non_field_errors() == [
+        "“delete_everything” is not a workflow action."
+    ]
+    assert Article.objects.values().get(pk=article.pk) == before
+    assert not article.workflow_events.exists()
+
+
+def test_an_editor_recalls_their_own_story_from_the_review_queue_with_the_form(
+    editor,
+):
+    """An editor who writes a story submits it for a colleague's review like anyone."""
+    article = article_in("in_review", editor, editor)
+    data = posted_form(article, _workflow="recall")
+
+    response = client_for(editor).post(change_url(article), data)
+
+    assert response.status_code == 302
+    article.refresh_from_db()
+    assert article.status == Status.DRAFT
+    event = article.workflow_events.latest("pk")
+    assert (event.action, event.actor) == (WorkflowEvent.Action.RECALL, editor)
+
+
 def test_journalist_cannot_open_a_colleagues_article(journalist, other_journalist):
     article = make_article(authors=[other_journalist], status=Status.DRAFT)
 
@@ -212,14 +248,25 @@ def test_editor_bulk_publishes_and_is_told_which_could_not_be(editor, journalist
 
 def test_journalist_bulk_submits_own_drafts(journalist):
     article = make_article(authors=[journalist], status=Status.DRAFT, published_at=None)
+    waiting = make_article(
+        authors=[journalist],
+        headline="Waiting",
+        status=Status.IN_REVIEW,
+        published_at=None,
+    )
 
-    client_for(journalist).post(
+    response = client_for(journalist).post(
         reverse("admin:articles_article_changelist"),
-        {"action": "submit_selected", "_selected_action": [article.pk]},
+        {"action": "submit_selected", "_selected_action": [article.pk, waiting.pk]},
+        follow=True,
     )
 
     article.refresh_from_db()
     assert article.status == Status.IN_REVIEW
+    assert (
+        f"“Waiting”: Your role does not allow “{WorkflowEvent.Action.SUBMIT.label}” "
+        "on this article." in response.content.decode()
+    )
 
 
 def test_journalist_lists_only_own_articles(journalist, other_journalist, editor):
@@ -298,6 +345,25 @@ def test_administrator_manages_users_but_cannot_make_a_superuser(administrator):
     assert not colleague.is_superuser
 
 
+def test_administrator_cannot_grant_a_permission_outside_the_roles(administrator):
+    """The publish permission alone would make a journalist an editor without the role."""
+    colleague = make_user("newbie", role="Journalist")
+    url = reverse("admin:auth_user_change", args=[colleague.pk])
+    client = client_for(administrator)
+    data = form_values(client.get(url), form_id="user_form")
+    data.update(
+        first_name="Nia",
+        user_permissions=str(Permission.objects.get(codename="publish_article").pk),
+    )
+
+    assert client.post(url, data).status_code == 302
+    colleague.refresh_from_db()
+    assert colleague.first_name == "Nia"
+    assert not colleague.user_permissions.exists()
+    article = make_article(status=Status.IN_REVIEW, published_at=None)
+    assert "publish" not in workflow.available_actions(colleague, article)
+
+
 @pytest.mark.parametrize("role", ["Editor", "Administrator"])
 def test_only_a_superuser_grants_the_editor_and_administrator_roles(
     administrator, role
@@ -360,6 +426,28 @@ def test_administrator_cannot_change_a_superuser(administrator):
     root.refresh_from_db()
     assert root.first_name != "Taken"
     assert root.check_password("correct horse battery")
+
+
+def test_staff_allowed_to_delete_users_delete_a_colleague_but_not_a_superuser(
+    administrator,
+):
+    """The Administrator role cannot delete; a superuser may grant it to one person."""
+    administrator.user_permissions.add(Permission.objects.get(codename="delete_user"))
+    root = make_user("root", is_staff=True, is_superuser=True)
+    leaver = make_user("leaver", role="Journalist")
+    client = client_for(administrator)
+
+    def delete(user):
+        url = reverse("admin:auth_user_delete", args=[user.pk])
+        return client.post(url, {"post": "yes"})
+
+    assert delete(root).status_code == 403
+    assert delete(leaver).status_code == 302
+    assert list(
+        get_user_model()
+        .objects.filter(pk__in=[root.pk, leaver.pk])
+        .values_list("username", flat=True)
+    ) == ["root"]
 
 
 def test_administrator_sees_every_article_read_only(

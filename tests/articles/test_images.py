@@ -4,6 +4,7 @@ import io
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import ExifTags, Image
 
@@ -131,3 +132,71 @@ def test_a_photo_of_exactly_24_megapixels_is_taken():
     code, _message = refusal(upload)
 
     assert code == "unreadable", "refused as a damaged file, not for its size"
+
+
+def test_a_refused_photo_is_told_its_own_size():
+    assert refusal(padded_photo(13_274_972)) == (
+        "too_large",
+        "This image is 12.7 MB; the limit is 10 MB. Export it smaller "
+        "(e.g. 2400 px wide) and upload again.",
+    )
+
+
+def test_a_100_megapixel_image_is_refused_before_it_is_decoded():
+    """Pillow only warns between 89 and 179 megapixels; the warning must refuse it too."""
+    upload = SimpleUploadedFile(
+        "poster.png", png_claiming_size(10_000, 10_000), "image/png"
+    )
+
+    assert refusal(upload) == (
+        "too_many_pixels",
+        "This image has too many pixels to be a photograph (the limit is 24 "
+        "megapixels). Upload a smaller export.",
+    )
+
+
+def test_a_webp_is_stored_as_a_webp_and_a_transparent_png_stays_transparent():
+    webp = io.BytesIO()
+    Image.new("RGB", (60, 40), RED).save(webp, format="WEBP")
+    png = io.BytesIO()
+    Image.new("RGBA", (60, 40), (0, 0, 0, 0)).save(png, format="PNG")
+
+    stored_webp = images.clean_upload(
+        SimpleUploadedFile("logo.webp", webp.getvalue(), "image/webp")
+    )
+    with stored(SimpleUploadedFile("logo.png", png.getvalue(), "image/png")) as logo:
+        assert logo.getpixel((5, 5))[3] == 0, "the background is still see-through"
+
+    assert stored_webp.name == "logo.webp"
+    with Image.open(io.BytesIO(stored_webp.read())) as picture:
+        assert picture.format == "WEBP"
+        assert near(picture.convert("RGB").getpixel((5, 5)), RED)
+
+
+def test_a_transparent_png_and_a_1440_px_photo_get_every_rendition():
+    """Widths above the original are skipped; the original width is offered once."""
+    for name, picture, image_format in [
+        ("logo.png", Image.new("RGBA", (1440, 720), (0, 0, 0, 0)), "PNG"),
+        ("wide.jpg", Image.new("RGB", (1440, 720), RED), "JPEG"),
+    ]:
+        buffer = io.BytesIO()
+        picture.save(buffer, format=image_format)
+        stored_name = default_storage.save(f"heroes/{name}", buffer)
+
+        description = images.make_renditions(stored_name)
+
+        assert [size["width"] for size in description["sizes"]] == [
+            240,
+            480,
+            720,
+            960,
+            1440,
+        ]
+        assert description["sizes"][-1]["height"] == 720
+
+
+def test_a_long_file_name_is_cut_to_80_characters():
+    upload = phone_photo()
+    upload.name = "n" * 100 + ".jpg"
+
+    assert images.clean_upload(upload).name == "n" * 80 + ".jpg"

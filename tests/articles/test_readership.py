@@ -140,6 +140,21 @@ def test_flush_reads_picks_up_a_changed_half_life(settings, capsys):
     assert not readership.scores_out_of_date()
 
 
+@pytest.mark.parametrize("stored_half_life", [12.0, 48.0])
+def test_scores_from_another_half_life_are_out_of_date_within_the_same_base_hour(
+    settings, stored_half_life
+):
+    """The ranking skips them, so the article would drop out of most-read until rebuilt."""
+    settings.NEWSROOM_MOST_READ_HALF_LIFE_HOURS = 24
+    article = make_article()
+    reads(article, hours_ago=0, count=5, now=timezone.now())
+    assert not readership.scores_out_of_date()
+
+    ReadScore.objects.filter(article=article).update(half_life=stored_half_life)
+
+    assert readership.scores_out_of_date()
+
+
 def test_flush_reads_scores_reads_written_in_bulk():
     quiet, busy = make_article(), make_article(published_at=NOW - timedelta(days=2))
     ReadCount.objects.create(
@@ -352,6 +367,17 @@ def test_the_same_visitor_counts_again_once_the_half_hour_has_passed(client, set
 def test_crawlers_and_scripts_are_not_counted(client, user_agent):
     article = make_article()
     response = beacon(client, article.pk, user_agent=user_agent)
+
+    assert response.status_code == 204
+    assert total_reads(article) == 0
+
+
+def test_a_beacon_with_no_user_agent_header_is_not_counted(client):
+    article = make_article()
+
+    response = client.post(
+        reverse("articles:read", args=[article.pk]), REMOTE_ADDR="203.0.113.7"
+    )
 
     assert response.status_code == 204
     assert total_reads(article) == 0

@@ -113,6 +113,7 @@ def test_journalists_may_not_see_the_report(journalist):
 
 def test_the_report_says_when_the_public_list_is_topped_up(editor):
     article = make_article()
+    make_article(headline="Not read yet")
     readership.add_reads({(article.pk, this_hour()): 1})
 
     page = client_for(editor).get(REPORT).content.decode()

@@ -251,3 +251,28 @@ def test_redis_says_what_became_of_each_read(rf, local_redis):
     assert outcome(article.pk) == readership.Outcome.NOT_COUNTED
     assert outcome(article.pk, "Googlebot/2.1") == readership.Outcome.NOT_COUNTED
     assert outcome(draft.pk) == readership.Outcome.NOT_LIVE
+
+
+def test_every_worker_uses_the_days_salt_from_the_cache_for_two_days(
+    monkeypatch, settings
+):
+    """A salt of each worker's own would count one reader once per worker."""
+    settings.CACHES = {
+        **settings.CACHES,
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    }
+    clock = Clock(locmem.time.time())
+    monkeypatch.setattr(locmem, "time", clock)
+    monkeypatch.setattr(readership, "_salts", {})
+    today = timezone.localdate()
+
+    first = readership.daily_salt(today)
+    readership._salts.clear()  # Another worker, which remembers nothing yet.
+    clock.now += 2 * 24 * 3600 - 2
+    assert readership.daily_salt(today) == first, "the same salt for two days"
+
+    readership._salts.clear()
+    assert readership.daily_salt(today + timedelta(days=1)) != first, "a new day"
+    readership._salts.clear()
+    clock.now += 4
+    assert readership.daily_salt(today) != first, "forgotten after two days"

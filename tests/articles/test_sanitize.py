@@ -112,6 +112,13 @@ def test_hostile_markup_posted_in_the_admin_never_reaches_the_database(
     assert_harmless(Subheading.objects.get(article=article).body)
 
 
+@pytest.mark.parametrize("empty", ["<p></p>", "<p><br></p>", " <p></p>\n"])
+def test_a_field_left_empty_in_the_editor_is_stored_empty(empty):
+    """The editor posts an empty paragraph; a blank field must compare equal to no text."""
+    assert clean_rich_text(empty) == ""
+    assert clean_rich_text("<p>Text</p>") == "<p>Text</p>"
+
+
 @pytest.mark.django_db
 def test_model_save_cleans_too():
     article = make_article(body=HOSTILE["svg"])

@@ -72,7 +72,8 @@ def test_editor_publishes_now(editor, journalist):
     article.refresh_from_db()
     assert article.is_published
     assert before <= article.published_at <= timezone.now()
-    assert event.action == Action.PUBLISH
+    assert (event.action, event.actor) == (Action.PUBLISH, editor)
+    assert article.updated_by == editor
 
 
 def test_a_publication_time_already_past_means_now(editor, journalist):
@@ -142,10 +143,14 @@ def test_withdraw_needs_a_reason_and_takes_the_article_off_the_site(editor):
         workflow.withdraw(article, editor, "")
     assert Article.objects.published().filter(pk=article.pk).exists()
 
-    workflow.withdraw(article, editor, "Legal advice.")
+    event = workflow.withdraw(article, editor, "Legal advice.")
     assert not Article.objects.published().filter(pk=article.pk).exists()
     article.refresh_from_db()
     assert article.status == Status.WITHDRAWN
+    assert (event.actor, event.note) == (editor, "Legal advice."), (
+        "the history names who took it down and why"
+    )
+    assert article.updated_by == editor
 
 
 def test_only_a_published_article_can_be_withdrawn(editor, journalist):
@@ -157,11 +162,13 @@ def test_correction_keeps_the_article_live_moves_updated_and_keeps_the_note(edit
     article = make_article()
     before = timezone.now()
 
-    workflow.correct(
+    event = workflow.correct(
         article, editor, "An earlier version misspelt the minister’s name."
     )
 
     article.refresh_from_db()
+    assert event.actor == editor, "the history names who corrected it"
+    assert article.updated_by == editor
     assert article.is_published
     assert article.revised_at >= before
     corrections = Article.objects.for_article_page().get(pk=article.pk)
@@ -279,7 +286,20 @@ def test_publish_scheduled_logs_each_go_live_once(editor, journalist):
     ]
     assert not later.workflow_events.filter(action=Action.GO_LIVE).exists()
     go_live = due.workflow_events.get(action=Action.GO_LIVE)
-    assert go_live.actor is None
+    assert (go_live.actor, go_live.note) == (None, ""), "the history shows no note"
+
+
+def test_an_article_whose_time_has_not_come_is_not_logged_as_gone_live(
+    editor, journalist
+):
+    article = draft(journalist)
+    workflow.publish(article, editor, at=timezone.now() + timedelta(hours=1))
+
+    with pytest.raises(workflow.TransitionRefused) as refused:
+        workflow.go_live(article)
+
+    assert str(refused.value) == "This article is not live yet."
+    assert not article.workflow_events.filter(action=Action.GO_LIVE).exists()
 
 
 def test_publish_scheduled_ignores_articles_published_directly(editor, journalist):
@@ -341,8 +361,11 @@ def test_an_author_recalls_a_submitted_story_until_an_editor_works_on_it(
     workflow.submit(article, journalist)
     article.headline = "Edited by the desk"
     article.save_versioned(editor)
-    with pytest.raises(workflow.TransitionRefused, match="An editor has already"):
+    with pytest.raises(workflow.TransitionRefused) as refused:
         workflow.recall(article, journalist)
+    assert str(refused.value) == (
+        "An editor has already worked on it; ask them to return it to you instead."
+    )
 
 
 def words(count):

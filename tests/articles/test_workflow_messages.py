@@ -87,3 +87,36 @@ def test_each_refused_transition_says_why(editor, journalist):
     )
     workflow.check(Action.WITHDRAW, editor, scheduled)
     workflow.check(Action.PUBLISH, editor, scheduled)
+
+
+def test_the_editor_reads_each_publication_warning_in_full():
+    article = make_article(
+        headline="H" * 71,
+        standfirst="Short.",
+        subheadings=["Who is affected", "What next"],
+    )
+    article.subheadings.update(body="<p> </p>")
+
+    assert workflow.publication_warnings(article) == {
+        "headline": "The headline is 71 characters; over 70 it is cut short "
+        "on cards and in search results.",
+        "standfirst": "The standfirst is 1 word; aim for 25 to 45.",
+        "hero_image": "There is no hero image: the story shows without a picture "
+        "on fronts and when shared.",
+        "subheadings": "The subheadings “Who is affected”, “What next” have no "
+        "text under them.",
+    }
+    article.standfirst = " ".join(["word"] * 46)
+    assert workflow.publication_warnings(article)["standfirst"] == (
+        "The standfirst is 46 words; aim for 25 to 45."
+    )
+
+
+def test_the_desk_says_who_holds_a_draft(journalist, other_journalist):
+    shared = make_article(
+        authors=[journalist, other_journalist], status=Status.DRAFT, published_at=None
+    )
+    unsigned = make_article(status=Status.DRAFT, published_at=None)
+
+    assert workflow.holder(shared) == "Sam Whitfield, Kim Osei, its authors"
+    assert workflow.holder(unsigned) == "Its author"
