@@ -24,6 +24,7 @@ from articles.models import (
     ArticleAuthor,
     ArticleTag,
     AuthorProfile,
+    Embed,
     Section,
     Subheading,
     WorkflowEvent,
@@ -80,6 +81,8 @@ def subheading_html(part):
     paragraphs = [f"<p>{escape(text)}</p>" for text in part["paragraphs"]]
     if part.get("quote"):
         paragraphs.insert(1, f"<blockquote><p>{escape(part['quote'])}</p></blockquote>")
+    if part.get("embed"):
+        paragraphs.append(f"<p>{escape(part['embed']['url'])}</p>")
     return "".join(paragraphs)
 
 
@@ -236,6 +239,9 @@ class DemoSeeder:
             )
             for position, part in enumerate(story["subheadings"])
         )
+        for part in story["subheadings"]:
+            if part.get("embed"):
+                self.embed(article, part["embed"])
         article.tags.add(*story["tags"])
         Article.objects.filter(pk=article.pk).update_search_vectors()
         self.history(article, story["status"], writers, now)
@@ -243,6 +249,18 @@ class DemoSeeder:
         # the earliest text can be compared with and restored.
         save_revision(article, article.authorships.first().author, "Created.")
         self.created["articles"] += 1
+
+    def embed(self, article, spec):
+        """Store an embed as resolving it would have, with a drawn thumbnail: the subheadings were bulk-created, so nothing asked the service."""
+        embed = Embed(
+            article=article, fetched_at=article.published_at or timezone.now(), **spec
+        )
+        thumbnail = ContentFile(
+            draw_hero(spec["url"], article.section.slug, size=(640, 360))
+        )
+        embed.thumbnail.save(f"{article.slug[:60]}-embed.jpg", thumbnail, save=False)
+        embed.thumbnail_width, embed.thumbnail_height = 640, 360
+        embed.save()
 
     def history(self, article, demo_status, writers, now):
         """Record the workflow steps the story would have been through."""

@@ -447,6 +447,16 @@ STORIES = [
                     "Opposition groups tabled three amendments, including proposals to fund the garden waste service from reserves and to reverse cuts to library hours. All were defeated. The leader of the largest opposition group, Councillor Marcus Feeney, said the administration had chosen to make residents pay more for less while keeping money back for prestige projects in the city centre.",
                 ],
                 "quote": "",
+                # Seeded as stored, never fetched: the demo makes no network calls.
+                # The video is a stand-in, the Blender Foundation's open film.
+                "embed": {
+                    "url": "https://www.youtube.com/watch?v=aqz-KE-bpKQ",
+                    "provider": "YouTube",
+                    "title": "Full council: the budget debate (recording)",
+                    "frame_url": "https://www.youtube-nocookie.com/embed/aqz-KE-bpKQ",
+                    "width": 640,
+                    "height": 360,
+                },
             },
             {
                 "heading": "Reserves under scrutiny",

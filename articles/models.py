@@ -1,4 +1,5 @@
-from datetime import UTC
+from dataclasses import dataclass
+from datetime import UTC, timedelta
 from functools import cache as memoize
 
 from django.conf import settings
@@ -37,6 +38,7 @@ from django_prose_editor.fields import ProseEditorField
 from taggit.managers import TaggableManager
 from taggit.models import Tag, TaggedItemBase
 
+from articles import embeds
 from articles.images import make_renditions, renditions_are_current
 from articles.sanitize import EDITOR_EXTENSIONS, clean_rich_text
 
@@ -521,6 +523,20 @@ def page_parts():
             name="tag__name",
             slug="tag__slug",
         ),
+        "embeds_json": json_rows(
+            Embed.objects.all(),
+            "article",
+            id="pk",
+            url="url",
+            provider="provider",
+            title="title",
+            thumbnail="thumbnail",
+            thumbnail_width="thumbnail_width",
+            thumbnail_height="thumbnail_height",
+            frame_url="frame_url",
+            width="width",
+            height="height",
+        ),
         "corrections_json": json_rows(
             WorkflowEvent.objects.public_corrections(),
             "article",
@@ -529,6 +545,14 @@ def page_parts():
             note="note",
         ),
     }
+
+
+@dataclass
+class StoryBlock:
+    """One paragraph, list or quotation of a story as the page draws it; an embed replaces a lone link."""
+
+    html: str
+    embed: "Embed | None" = None
 
 
 class ArticleLinkQuerySet(models.QuerySet):
@@ -740,6 +764,7 @@ class Article(models.Model):
                 self._copy_listed_at_to_links()
             self._loaded_listed_at = self.listed_at
         Article.objects.filter(pk=self.pk).update_search_vectors()
+        Embed.objects.resolve_missing(self.pk, self.body)
         if self.hero_image and not renditions_are_current(
             self.hero_renditions, self.hero_image.name
         ):
@@ -956,8 +981,29 @@ class Article(models.Model):
         return format_html("<p>{}</p>{}", label, mark_safe(self.body))
 
     @cached_property
+    def embeds_by_url(self):
+        """Return {address: Embed} for the links pasted alone in the story, from for_article_page()'s JSON when there is one."""
+        if hasattr(self, "embeds_json"):
+            found = [Embed(article=self, **row) for row in self.embeds_json or []]
+        else:
+            found = list(self.embeds.all())
+        return {embed.url: embed for embed in found}
+
+    def story_blocks(self, text):
+        """Return text's top-level blocks for the page, a lone link to a known embed as that embed."""
+        return [
+            StoryBlock(html=mark_safe(piece), embed=self.embeds_by_url.get(url))
+            for piece, url in embeds.blocks(text)
+        ]
+
+    @cached_property
+    def lead_blocks(self):
+        """Return the lead text (dateline included) as blocks for the page."""
+        return self.story_blocks(self.lead_html)
+
+    @cached_property
     def body_parts(self):
-        """Return the subheadings in order, each with a unique anchor for the page."""
+        """Return the subheadings in order, each with a unique anchor and its text as blocks for the page."""
         if hasattr(self, "subheadings_json"):
             parts = [
                 Subheading(article=self, **row)
@@ -975,6 +1021,7 @@ class Article(models.Model):
                 anchor, counter = f"{part.anchor}-{counter}", counter + 1
             used.add(anchor)
             part.unique_anchor = anchor
+            part.blocks = self.story_blocks(part.body)
         return parts
 
     @cached_property
@@ -1157,6 +1204,7 @@ class Subheading(models.Model):
         self.body = clean_rich_text(self.body)
         super().save(*args, **kwargs)
         Article.objects.filter(pk=self.article_id).update_search_vectors()
+        Embed.objects.resolve_missing(self.article_id, self.body)
 
     def delete(self, *args, **kwargs):
         deleted = super().delete(*args, **kwargs)
@@ -1167,6 +1215,114 @@ class Subheading(models.Model):
     def anchor(self):
         """Return the id that links to this subheading; stable while the heading is."""
         return slugify(self.heading) or f"part-{self.position}"
+
+
+class EmbedQuerySet(models.QuerySet):
+    def resolve_missing(self, article_id, text):
+        """
+        Resolve each address pasted alone in a paragraph of text that the
+        article has no embed for yet, or whose provider failed over an hour
+        ago. Costs nothing when text has no such paragraph.
+        """
+        urls = [
+            url
+            for url in dict.fromkeys(embeds.lone_links(text))
+            if len(url) <= 1000 and embeds.provider_for(url)[0]
+        ]
+        if not urls:
+            return
+        known = {
+            embed.url: embed
+            for embed in self.filter(article_id=article_id, url__in=urls)
+        }
+        retry_before = timezone.now() - EMBED_RETRY_AFTER
+        for url in urls:
+            embed = known.get(url)
+            if embed is None:
+                embed = Embed(article_id=article_id, url=url)
+            elif embed.is_resolved or embed.fetched_at > retry_before:
+                continue
+            embed.refresh()
+
+
+EMBED_RETRY_AFTER = timedelta(hours=1)
+
+
+class Embed(models.Model):
+    """Content from another service shown in a story: what its oEmbed endpoint said when the story was saved."""
+
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="embeds"
+    )
+    url = models.URLField(
+        _("address"),
+        max_length=1000,
+        help_text=_("As pasted, e.g. “https://www.youtube.com/watch?v=…”."),
+    )
+    provider = models.CharField(
+        _("service"), max_length=60, help_text=_("e.g. “YouTube”.")
+    )
+    title = models.CharField(_("title"), max_length=300, blank=True)
+    thumbnail = models.ImageField(_("thumbnail"), upload_to="embeds/%Y/%m/", blank=True)
+    thumbnail_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    thumbnail_height = models.PositiveIntegerField(
+        null=True, blank=True, editable=False
+    )
+    html = models.TextField(
+        _("provider’s HTML (sanitised)"),
+        blank=True,
+        help_text=_("Kept for the record; readers get the frame below, never this."),
+    )
+    frame_url = models.URLField(
+        _("frame address"),
+        max_length=1000,
+        blank=True,
+        help_text=_("Empty when the service gave none: readers see a link card."),
+    )
+    width = models.PositiveIntegerField(null=True, blank=True)
+    height = models.PositiveIntegerField(null=True, blank=True)
+    fetched_at = models.DateTimeField(_("asked the service at"), default=timezone.now)
+
+    objects = EmbedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("embed")
+        verbose_name_plural = _("embeds")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "url"], name="embed_once_per_article"
+            ),
+        ]
+
+    def __str__(self):
+        return self.title or self.url
+
+    def get_absolute_url(self):
+        return self.url
+
+    def refresh(self):
+        """Ask the provider again and save what it says; a failure leaves a link card."""
+        found = embeds.resolve(self.url)
+        thumbnail = found.pop("thumbnail")
+        for field, value in found.items():
+            setattr(self, field, value)
+        self.fetched_at = timezone.now()
+        if thumbnail is not None:
+            self.thumbnail.save(thumbnail.name, thumbnail, save=False)
+            self.thumbnail_width, self.thumbnail_height = (
+                self.thumbnail.width,
+                self.thumbnail.height,
+            )
+        self.save()
+
+    @property
+    def is_resolved(self):
+        """Say whether readers get a placeholder that loads a frame (else a link card)."""
+        return bool(self.frame_url) and embeds.frame_allowed(self.frame_url)
+
+    @property
+    def thumbnail_url(self):
+        return self.thumbnail.url if self.thumbnail else ""
 
 
 class ReadCountQuerySet(models.QuerySet):

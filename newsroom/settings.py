@@ -16,6 +16,8 @@ import dj_database_url
 from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
+from articles.embed_providers import PROVIDERS, frame_origins
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
@@ -354,6 +356,13 @@ def media_origins():
     return [f"{parts.scheme}://{parts.netloc}"] if parts.netloc else []
 
 
+# Links pasted alone in a paragraph become embeds from these services
+# (articles/embed_providers.py); resolving one waits at most
+# EMBED_TIMEOUT_SECONDS and reads at most EMBED_MAX_BYTES.
+EMBED_PROVIDERS = PROVIDERS
+EMBED_TIMEOUT_SECONDS = 3
+EMBED_MAX_BYTES = 512 * 1024
+
 # Public pages carry no inline script or style, so their policy has no nonce
 # and the page cache may share them; a nonce appears only on the staff pages
 # that ask for one (request.csp_nonce), which are never cached.
@@ -367,6 +376,8 @@ CONTENT_SECURITY_POLICY = {
         "base-uri": [NONE],
         "frame-ancestors": [NONE],
         "form-action": [SELF],
+        # The one list the embed sanitiser also frames from (docs/live-and-media.md).
+        "frame-src": frame_origins(EMBED_PROVIDERS),
     }
 }
 INSTALLED_APPS += ["csp"]

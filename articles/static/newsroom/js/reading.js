@@ -1,6 +1,7 @@
 // Reader-side behaviour that must not depend on the cached HTML: the read
-// beacon, a fresh most-read list and fresh relative ages. Everything else
-// works without JavaScript, the server-rendered most-read list included.
+// beacon, a fresh most-read list, fresh relative ages and loading embeds on
+// request. Everything else works without JavaScript, the server-rendered
+// most-read list included; an embed is then a link to the service.
 (function () {
   "use strict";
 
@@ -70,8 +71,35 @@
       .catch(function () {});
   }
 
+  // Embeds contact their service only when the reader asks. The frame's
+  // address is on the allow-list the page's frame-src also holds, so the
+  // browser refuses any other; it is given our origin as referrer only,
+  // which some players need to play at all.
+  function loadEmbed(placeholder) {
+    var frame = document.createElement("iframe");
+    frame.className = "embed-frame";
+    frame.src = placeholder.getAttribute("data-embed-frame");
+    frame.title = placeholder.getAttribute("data-embed-title");
+    frame.allow = "fullscreen; picture-in-picture; encrypted-media";
+    frame.referrerPolicy = "strict-origin-when-cross-origin";
+    var width = Number(placeholder.getAttribute("data-embed-width"));
+    var height = Number(placeholder.getAttribute("data-embed-height"));
+    if (width && height) frame.style.aspectRatio = width + " / " + height;
+    placeholder.replaceWith(frame);
+    frame.focus();
+  }
+
+  function offerEmbeds() {
+    document.querySelectorAll(".embed-placeholder").forEach(function (placeholder) {
+      var button = placeholder.querySelector(".embed-load");
+      button.hidden = false;
+      button.addEventListener("click", function () { loadEmbed(placeholder); });
+    });
+  }
+
   refreshAges();
   refreshMostRead();
+  offerEmbeds();
   if (document.readyState === "complete") {
     reportRead();
   } else {
