@@ -25,6 +25,8 @@ from articles.models import (
     ArticleTag,
     AuthorProfile,
     Embed,
+    Gallery,
+    GalleryImage,
     Section,
     Subheading,
     WorkflowEvent,
@@ -242,6 +244,8 @@ class DemoSeeder:
         for part in story["subheadings"]:
             if part.get("embed"):
                 self.embed(article, part["embed"])
+        if story.get("gallery"):
+            self.gallery(article, story["gallery"])
         article.tags.add(*story["tags"])
         Article.objects.filter(pk=article.pk).update_search_vectors()
         self.history(article, story["status"], writers, now)
@@ -261,6 +265,23 @@ class DemoSeeder:
         embed.thumbnail.save(f"{article.slug[:60]}-embed.jpg", thumbnail, save=False)
         embed.thumbnail_width, embed.thumbnail_height = 640, 360
         embed.save()
+
+    def gallery(self, article, spec):
+        """Add a gallery of drawn photographs, renditions made as an upload's would be."""
+        gallery = Gallery.objects.create(
+            article=article,
+            title=spec["title"],
+            after_paragraph=spec["after_paragraph"],
+        )
+        for position, photo in enumerate(spec["photos"]):
+            image = GalleryImage(gallery=gallery, position=position, **photo)
+            seed = f"{article.slug}-{position}"
+            image.image.save(
+                f"{article.slug[:50]}-{position + 1}.jpg",
+                ContentFile(draw_hero(seed, article.section.slug, size=(1200, 800))),
+                save=False,
+            )
+            image.save()
 
     def history(self, article, demo_status, writers, now):
         """Record the workflow steps the story would have been through."""

@@ -253,6 +253,32 @@ STORIES = [
         "hero_alt": "Residents in wellington boots shovel brown mud out of a shop doorway on a cobbled street",
         "hero_caption": "Shopkeepers in Boppard clear mud from their premises as the Rhine falls back after a week of flooding.",
         "hero_credit": "Photograph: Nadia Kowalczyk/Newsroom",
+        "gallery": {
+            "title": "The clean-up in pictures",
+            "after_paragraph": 3,
+            "photos": [
+                {
+                    "alt": "A line of skips along a riverside promenade, piled with ruined furniture",
+                    "caption": "Skips line the promenade in Boppard as shopkeepers clear ruined stock.",
+                    "credit": "Photograph: Nadia Kowalczyk/Newsroom",
+                },
+                {
+                    "alt": "A baker in an apron stands in his empty shop, a tide mark on the wall behind him",
+                    "caption": "Klaus Wendt in his bakery near the ferry landing; the water rose above the tables.",
+                    "credit": "Photograph: Nadia Kowalczyk/Newsroom",
+                },
+                {
+                    "alt": "Barges moored in a row on a wide brown river under a grey sky",
+                    "caption": "Barges wait at Koblenz while shipping on a 150-kilometre stretch stays suspended.",
+                    "credit": "Photograph: Jonas Richter/Newsroom",
+                },
+                {
+                    "alt": "Volunteers pass sandbags hand to hand along a flood wall",
+                    "caption": "Volunteers take down sandbag walls as the river falls back.",
+                    "credit": "Photograph: Nadia Kowalczyk/Newsroom",
+                },
+            ],
+        },
         "hours_ago": 7,
         "status": "published",
     },

@@ -1,3 +1,4 @@
+import json
 from dataclasses import dataclass
 from datetime import UTC, timedelta
 from functools import cache as memoize
@@ -537,6 +538,20 @@ def page_parts():
             width="width",
             height="height",
         ),
+        "gallery_images_json": json_rows(
+            GalleryImage.objects.all(),
+            "gallery__article",
+            gallery_id="gallery_id",
+            gallery_title="gallery__title",
+            after_paragraph="gallery__after_paragraph",
+            id="pk",
+            image="image",
+            renditions="renditions",
+            alt="alt",
+            caption="caption",
+            credit="credit",
+            position="position",
+        ),
         "corrections_json": json_rows(
             WorkflowEvent.objects.public_corrections(),
             "article",
@@ -551,8 +566,9 @@ def page_parts():
 class StoryBlock:
     """One paragraph, list or quotation of a story as the page draws it; an embed replaces a lone link."""
 
-    html: str
+    html: str = ""
     embed: "Embed | None" = None
+    gallery: "Gallery | None" = None
 
 
 class ArticleLinkQuerySet(models.QuerySet):
@@ -989,21 +1005,100 @@ class Article(models.Model):
             found = list(self.embeds.all())
         return {embed.url: embed for embed in found}
 
-    def story_blocks(self, text):
-        """Return text's top-level blocks for the page, a lone link to a known embed as that embed."""
-        return [
-            StoryBlock(html=mark_safe(piece), embed=self.embeds_by_url.get(url))
-            for piece, url in embeds.blocks(text)
-        ]
+    @cached_property
+    def gallery_list(self):
+        """
+        Return the galleries that have photographs, in story order, each with
+        its photographs in order as `photos`; from for_article_page()'s JSON
+        when there is one.
+        """
+        if hasattr(self, "gallery_images_json"):
+            galleries = {}
+            for row in sorted(
+                self.gallery_images_json or [],
+                key=lambda row: (
+                    row["after_paragraph"],
+                    row["gallery_id"],
+                    row["position"],
+                    row["id"],
+                ),
+            ):
+                gallery = galleries.get(row["gallery_id"])
+                if gallery is None:
+                    gallery = galleries[row["gallery_id"]] = Gallery(
+                        id=row["gallery_id"],
+                        article=self,
+                        title=row["gallery_title"],
+                        after_paragraph=row["after_paragraph"],
+                    )
+                    gallery.photos = []
+                renditions = row["renditions"]
+                # SQLite hands a nested JSON field back as text.
+                if isinstance(renditions, str):
+                    renditions = json.loads(renditions)
+                gallery.photos.append(
+                    GalleryImage(
+                        id=row["id"],
+                        gallery=gallery,
+                        image=row["image"],
+                        renditions=renditions,
+                        alt=row["alt"],
+                        caption=row["caption"],
+                        credit=row["credit"],
+                        position=row["position"],
+                    )
+                )
+            return list(galleries.values())
+        galleries = list(self.galleries.prefetch_related("images"))
+        for gallery in galleries:
+            gallery.photos = list(gallery.images.all())
+        return [gallery for gallery in galleries if gallery.photos]
 
     @cached_property
     def lead_blocks(self):
         """Return the lead text (dateline included) as blocks for the page."""
-        return self.story_blocks(self.lead_html)
+        return self._laid_out[0]
 
     @cached_property
     def body_parts(self):
-        """Return the subheadings in order, each with a unique anchor and its text as blocks for the page."""
+        """Return the subheadings in order, each with a unique anchor and its text as `blocks` for the page."""
+        return self._laid_out[1]
+
+    @cached_property
+    def _laid_out(self):
+        """
+        Return (lead blocks, subheadings) with every block of text in place:
+        a lone link to a known embed as that embed, and each gallery after
+        the paragraph it names, counted across the lead text and then the
+        subheadings' text.
+        """
+        parts = self._subheadings_with_anchors()
+        pending = list(self.gallery_list)
+        count = 0
+
+        def galleries_due():
+            due = []
+            while pending and pending[0].after_paragraph <= count:
+                due.append(StoryBlock(gallery=pending.pop(0)))
+            return due
+
+        laid_out = []
+        for text in [self.lead_html, *(part.body for part in parts)]:
+            found = galleries_due()
+            for piece, url in embeds.blocks(text):
+                found.append(
+                    StoryBlock(html=mark_safe(piece), embed=self.embeds_by_url.get(url))
+                )
+                count += 1
+                found.extend(galleries_due())
+            laid_out.append(found)
+        laid_out[-1].extend(StoryBlock(gallery=gallery) for gallery in pending)
+        for part, found in zip(parts, laid_out[1:], strict=True):
+            part.blocks = found
+        return laid_out[0], parts
+
+    def _subheadings_with_anchors(self):
+        """Return the subheadings in order, each with a unique anchor for the page."""
         if hasattr(self, "subheadings_json"):
             parts = [
                 Subheading(article=self, **row)
@@ -1021,16 +1116,12 @@ class Article(models.Model):
                 anchor, counter = f"{part.anchor}-{counter}", counter + 1
             used.add(anchor)
             part.unique_anchor = anchor
-            part.blocks = self.story_blocks(part.body)
         return parts
 
     @cached_property
     def hero_sizes(self):
         """Return the hero renditions, narrowest first, each with its URL."""
-        return [
-            {**size, "url": default_storage.url(size["name"])}
-            for size in self.hero_renditions.get("sizes", [])
-        ]
+        return rendition_sizes(self.hero_renditions)
 
     @property
     def hero_srcset(self):
@@ -1323,6 +1414,120 @@ class Embed(models.Model):
     @property
     def thumbnail_url(self):
         return self.thumbnail.url if self.thumbnail else ""
+
+
+def rendition_sizes(renditions):
+    """Return the renditions make_renditions described, narrowest first, each with its URL."""
+    return [
+        {**size, "url": default_storage.url(size["name"])}
+        for size in renditions.get("sizes", [])
+    ]
+
+
+class Gallery(models.Model):
+    """A set of photographs shown between two paragraphs of a story."""
+
+    article = models.ForeignKey(
+        Article,
+        on_delete=models.CASCADE,
+        related_name="galleries",
+        verbose_name=_("article"),
+    )
+    title = models.CharField(
+        _("title"),
+        max_length=200,
+        help_text=_(
+            "Read out to screen readers and shown above it, e.g. “The flood in pictures”."
+        ),
+    )
+    after_paragraph = models.PositiveSmallIntegerField(
+        _("after paragraph"),
+        default=0,
+        help_text=_(
+            "Where it sits: after this paragraph of the story, counting the lead "
+            "text’s and then each subheading’s paragraphs, e.g. 3. 0 puts it "
+            "before the first; a number past the end puts it last."
+        ),
+    )
+
+    class Meta:
+        ordering = ["after_paragraph", "pk"]
+        verbose_name = _("gallery")
+        verbose_name_plural = _("galleries")
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return f"{self.article.get_absolute_url()}#gallery-{self.pk}"
+
+
+class GalleryImage(models.Model):
+    gallery = models.ForeignKey(
+        Gallery, on_delete=models.CASCADE, related_name="images"
+    )
+    image = models.ImageField(
+        _("photograph"),
+        upload_to="galleries/%Y/%m/",
+        help_text=_(
+            "JPEG, PNG, WebP or GIF; at most 10 MB and 24 megapixels (e.g. 6000 × 4000 pixels)."
+        ),
+    )
+    renditions = models.JSONField(default=dict, blank=True, editable=False)
+    alt = models.CharField(
+        _("image description (alt text)"),
+        max_length=250,
+        help_text=_("What the picture shows, e.g. “Sandbags stacked at a front door”."),
+    )
+    caption = models.CharField(_("caption"), max_length=300, blank=True)
+    credit = models.CharField(
+        _("credit"),
+        max_length=120,
+        blank=True,
+        help_text=_("e.g. “Photograph: Tom Reyes/Newsroom”."),
+    )
+    position = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["position", "pk"]
+        verbose_name = _("photograph")
+        verbose_name_plural = _("photographs")
+
+    def __str__(self):
+        return self.alt
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        if not renditions_are_current(self.renditions, self.image.name):
+            # The upload is in storage only once the row is saved.
+            self.renditions = make_renditions(self.image.name)
+            GalleryImage.objects.filter(pk=self.pk).update(renditions=self.renditions)
+        self.__dict__.pop("sizes", None)
+
+    @cached_property
+    def sizes(self):
+        return rendition_sizes(self.renditions)
+
+    @property
+    def srcset(self):
+        return ", ".join(f"{size['url']} {size['width']}w" for size in self.sizes)
+
+    @property
+    def webp_srcset(self):
+        return ", ".join(
+            f"{default_storage.url(size['webp_name'])} {size['width']}w"
+            for size in self.sizes
+        )
+
+    @property
+    def default(self):
+        """Return the rendition for browsers without srcset: 960 px wide or the widest below."""
+        fitting = [size for size in self.sizes if size["width"] <= 960]
+        return (fitting or self.sizes or [None])[-1]
+
+    @property
+    def largest(self):
+        return self.sizes[-1] if self.sizes else None
 
 
 class ReadCountQuerySet(models.QuerySet):

@@ -8,6 +8,8 @@ from articles.models import (
     Article,
     ArticleAuthor,
     Embed,
+    Gallery,
+    GalleryImage,
     Section,
     Subheading,
     WorkflowEvent,
@@ -37,6 +39,7 @@ def snapshot():
         "subheadings": Subheading.objects.count(),
         "authorships": ArticleAuthor.objects.count(),
         "embeds": Embed.objects.count(),
+        "gallery photos": GalleryImage.objects.count(),
     }
 
 
@@ -96,6 +99,9 @@ def test_seed_demo_builds_a_realistic_newsroom_and_a_second_run_changes_nothing(
     embed = Embed.objects.get()
     assert embed.is_resolved and embed.thumbnail
     assert embed.url in embed.article.subheadings.values_list("body", flat=True)[2]
+    gallery = Gallery.objects.get()
+    assert gallery.article.is_published
+    assert [len(photo.renditions["sizes"]) for photo in gallery.images.all()] == [5] * 4
     returned = WorkflowEvent.objects.get(action=WorkflowEvent.Action.RETURN)
     assert returned.note
     assert returned.article.byline_authors[0].username == "journalist"

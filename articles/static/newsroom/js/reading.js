@@ -97,9 +97,60 @@
     });
   }
 
+  // A gallery's thumbnails link to the full pictures; with JavaScript they
+  // open a full-screen viewer instead: arrow keys move between photos,
+  // Escape closes it (the dialog's own behaviour) and focus goes back to the
+  // thumbnail. Screen readers hear "Photo 2 of 6" as the photo changes.
+  function setUpGallery(gallery) {
+    var thumbs = Array.prototype.slice.call(gallery.querySelectorAll(".gallery-thumb"));
+    var viewer = gallery.querySelector(".gallery-viewer");
+    var photo = viewer.querySelector(".gallery-photo");
+    var current = 0;
+    var opener = null;
+
+    function show(index) {
+      current = (index + thumbs.length) % thumbs.length;
+      var thumb = thumbs[current];
+      photo.removeAttribute("src");
+      photo.srcset = thumb.getAttribute("data-webp-srcset") || thumb.getAttribute("data-srcset");
+      photo.src = thumb.getAttribute("data-src");
+      photo.width = Number(thumb.getAttribute("data-width"));
+      photo.height = Number(thumb.getAttribute("data-height"));
+      photo.alt = thumb.getAttribute("data-alt");
+      viewer.querySelector(".gallery-caption").textContent = thumb.getAttribute("data-caption");
+      viewer.querySelector(".gallery-credit").textContent = thumb.getAttribute("data-credit");
+      viewer.querySelector(".gallery-count").textContent =
+        "Photo " + (current + 1) + " of " + thumbs.length;
+    }
+
+    thumbs.forEach(function (thumb, index) {
+      thumb.addEventListener("click", function (event) {
+        event.preventDefault();
+        opener = thumb;
+        show(index);
+        viewer.showModal();
+      });
+    });
+    viewer.querySelector(".gallery-previous").addEventListener("click", function () { show(current - 1); });
+    viewer.querySelector(".gallery-next").addEventListener("click", function () { show(current + 1); });
+    viewer.querySelector(".gallery-close").addEventListener("click", function () { viewer.close(); });
+    viewer.addEventListener("keydown", function (event) {
+      if (event.key === "ArrowLeft") show(current - 1);
+      else if (event.key === "ArrowRight") show(current + 1);
+      else return;
+      event.preventDefault();
+    });
+    viewer.addEventListener("close", function () {
+      if (opener) opener.focus();
+    });
+  }
+
   refreshAges();
   refreshMostRead();
   offerEmbeds();
+  if (window.HTMLDialogElement) {
+    document.querySelectorAll("[data-gallery]").forEach(setUpGallery);
+  }
   if (document.readyState === "complete") {
     reportRead();
   } else {
