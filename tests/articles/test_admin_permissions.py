@@ -445,7 +445,9 @@ def inline_rights(user, article):
     }
 
 
-def test_authors_subheadings_and_galleries_follow_the_article_rights(journalist, editor):
+def test_authors_subheadings_and_galleries_follow_the_article_rights(
+    journalist, editor
+):
     """Whoever may not edit an article may not add, change or delete its rows either."""
     own_draft = article_in("draft", journalist, editor)
     own_live = article_in("published", journalist, editor)
