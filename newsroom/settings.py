@@ -323,12 +323,20 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 # Links to other sites carry no path: a reader's article is nobody else's business.
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
-# Powerful browser features no page here uses; fullscreen is the prose editor's.
+# Links pasted alone in a paragraph become embeds from these services
+# (articles/embed_providers.py); resolving one waits at most
+# EMBED_TIMEOUT_SECONDS and reads at most EMBED_MAX_BYTES.
+EMBED_PROVIDERS = PROVIDERS
+EMBED_TIMEOUT_SECONDS = 3
+EMBED_MAX_BYTES = 512 * 1024
+
+# Powerful browser features no page here uses; fullscreen is the prose
+# editor's and, once the reader loads one, an embedded player's.
 PERMISSIONS_POLICY = {
     "accelerometer": [],
     "browsing-topics": [],
     "camera": [],
-    "fullscreen": ["self"],
+    "fullscreen": ["self", *frame_origins(EMBED_PROVIDERS)],
     "geolocation": [],
     "gyroscope": [],
     "magnetometer": [],
@@ -355,13 +363,6 @@ def media_origins():
     parts = urlsplit(MEDIA_URL)
     return [f"{parts.scheme}://{parts.netloc}"] if parts.netloc else []
 
-
-# Links pasted alone in a paragraph become embeds from these services
-# (articles/embed_providers.py); resolving one waits at most
-# EMBED_TIMEOUT_SECONDS and reads at most EMBED_MAX_BYTES.
-EMBED_PROVIDERS = PROVIDERS
-EMBED_TIMEOUT_SECONDS = 3
-EMBED_MAX_BYTES = 512 * 1024
 
 # Public pages carry no inline script or style, so their policy has no nonce
 # and the page cache may share them; a nonce appears only on the staff pages
