@@ -30,11 +30,14 @@ def grant(apps, schema_editor):
 
 
 def revoke(apps, schema_editor):
+    Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
-    Permission.objects.filter(
+    gallery_permissions = Permission.objects.filter(
         content_type__app_label="articles",
         content_type__model__in=["gallery", "galleryimage"],
-    ).delete()
+    )
+    for group in Group.objects.filter(name__in=GRANTS):
+        group.permissions.remove(*gallery_permissions)
 
 
 class Migration(migrations.Migration):
