@@ -61,6 +61,8 @@ from articles.models import (
     Article,
     ArticleAuthor,
     EditConflict,
+    Gallery,
+    GalleryImage,
     LiveUpdate,
     ReadCount,
     Section,
@@ -358,6 +360,88 @@ class SubheadingInline(
 
     def get_fields(self, request, obj=None):
         return self._readable(request, obj, super().get_fields(request, obj))
+
+
+class GalleryInline(EditableOnlyWhenArticleIsMixin, admin.TabularInline):
+    # Photographs are added on the gallery's own page (its "Change" link):
+    # the admin cannot nest their rows inside the article's.
+    model = Gallery
+    formset = NamedInputsFormSet
+    fields = ["title", "after_paragraph"]
+    extra = 0
+    show_change_link = True
+
+
+class GalleryImageForm(forms.ModelForm):
+    # A plain file field, as for the hero: images.clean_upload does every check.
+    image = forms.FileField(
+        label=capfirst(GalleryImage._meta.get_field("image").verbose_name),
+        help_text=GalleryImage._meta.get_field("image").help_text,
+        widget=widgets.AdminFileWidget,
+    )
+
+    class Meta:
+        model = GalleryImage
+        fields = ["image", "alt", "caption", "credit", "position"]
+
+    def clean_image(self):
+        image = self.cleaned_data.get("image")
+        if isinstance(image, UploadedFile):
+            return clean_upload(image)
+        return image
+
+
+class GalleryImageInline(SortableStackedInline):
+    # Reordered by dragging a photograph's title bar; django-admin-sortable2
+    # saves the order. Stacked, so every input has its own label.
+    model = GalleryImage
+    form = GalleryImageForm
+    extra = 1
+    ordering = ["position", "pk"]
+
+
+@admin.register(Gallery)
+class GalleryAdmin(SortableAdminBase, admin.ModelAdmin):
+    list_display = ["title", "article", "after_paragraph"]
+    list_select_related = ["article"]
+    search_fields = ["title", "article__headline"]
+    autocomplete_fields = ["article"]
+    fields = ["article", "title", "after_paragraph"]
+    inlines = [GalleryImageInline]
+    # Bulk deletion would skip the article's new version and purge.
+    actions = None
+
+    def get_queryset(self, request):
+        visible = Article.objects.visible_to(request.user).values("pk")
+        return super().get_queryset(request).filter(article__in=visible)
+
+    def get_readonly_fields(self, request, obj=None):
+        # A gallery belongs to one story; moving it would leave the other page stale.
+        return ["article"] if obj is not None else []
+
+    def has_change_permission(self, request, obj=None):
+        if obj is not None and not workflow.can_edit(request.user, obj.article):
+            return False
+        return super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        if obj is not None and not workflow.can_edit(request.user, obj.article):
+            return False
+        return super().has_delete_permission(request, obj)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        self._article_changed(request, form.instance.article)
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        self._article_changed(request, obj.article)
+
+    def _article_changed(self, request, article):
+        # A new version renews the article's cached fragments; the purge, its pages.
+        article.save_versioned(request.user)
+        if article.status == Article.Status.PUBLISHED:
+            purge.article_changed(article)
 
 
 def _model_field(name):
@@ -751,7 +835,7 @@ class ArticleAdmin(ReadableWhenReadOnly, SortableAdminBase, admin.ModelAdmin):
     show_facets = admin.ShowFacets.NEVER
     ordering = ["-updated_at"]
     prepopulated_fields = {"slug": ["headline"]}
-    inlines = [ArticleAuthorInline, SubheadingInline]
+    inlines = [ArticleAuthorInline, SubheadingInline, GalleryInline]
     actions = ["submit_selected", "publish_selected"]
     readonly_fields = ["state", "published_at", "revised_at", "live_updates"]
     fieldsets = [

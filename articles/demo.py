@@ -24,6 +24,9 @@ from articles.models import (
     ArticleAuthor,
     ArticleTag,
     AuthorProfile,
+    Embed,
+    Gallery,
+    GalleryImage,
     LiveUpdate,
     Section,
     Subheading,
@@ -81,6 +84,8 @@ def subheading_html(part):
     paragraphs = [f"<p>{escape(text)}</p>" for text in part["paragraphs"]]
     if part.get("quote"):
         paragraphs.insert(1, f"<blockquote><p>{escape(part['quote'])}</p></blockquote>")
+    if part.get("embed"):
+        paragraphs.append(f"<p>{escape(part['embed']['url'])}</p>")
     return "".join(paragraphs)
 
 
@@ -241,6 +246,11 @@ class DemoSeeder:
             )
             for position, part in enumerate(story["subheadings"])
         )
+        for part in story["subheadings"]:
+            if part.get("embed"):
+                self.embed(article, part["embed"])
+        if story.get("gallery"):
+            self.gallery(article, story["gallery"])
         article.tags.add(*story["tags"])
         Article.objects.filter(pk=article.pk).update_search_vectors()
         self.history(article, story["status"], writers, now)
@@ -283,6 +293,35 @@ class DemoSeeder:
                 for action, when in steps
             )
         Article.objects.filter(pk=blog.pk).update(updates_changed_at=now)
+
+    def embed(self, article, spec):
+        """Store an embed as resolving it would have, with a drawn thumbnail: the subheadings were bulk-created, so nothing asked the service."""
+        embed = Embed(
+            article=article, fetched_at=article.published_at or timezone.now(), **spec
+        )
+        thumbnail = ContentFile(
+            draw_hero(spec["url"], article.section.slug, size=(640, 360))
+        )
+        embed.thumbnail.save(f"{article.slug[:60]}-embed.jpg", thumbnail, save=False)
+        embed.thumbnail_width, embed.thumbnail_height = 640, 360
+        embed.save()
+
+    def gallery(self, article, spec):
+        """Add a gallery of drawn photographs, renditions made as an upload's would be."""
+        gallery = Gallery.objects.create(
+            article=article,
+            title=spec["title"],
+            after_paragraph=spec["after_paragraph"],
+        )
+        for position, photo in enumerate(spec["photos"]):
+            image = GalleryImage(gallery=gallery, position=position, **photo)
+            seed = f"{article.slug}-{position}"
+            image.image.save(
+                f"{article.slug[:50]}-{position + 1}.jpg",
+                ContentFile(draw_hero(seed, article.section.slug, size=(1200, 800))),
+                save=False,
+            )
+            image.save()
 
     def history(self, article, demo_status, writers, now):
         """Record the workflow steps the story would have been through."""

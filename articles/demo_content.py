@@ -333,6 +333,32 @@ STORIES = [
         "hero_alt": "Residents in wellington boots shovel brown mud out of a shop doorway on a cobbled street",
         "hero_caption": "Shopkeepers in Boppard clear mud from their premises as the Rhine falls back after a week of flooding.",
         "hero_credit": "Photograph: Nadia Kowalczyk/Newsroom",
+        "gallery": {
+            "title": "The clean-up in pictures",
+            "after_paragraph": 3,
+            "photos": [
+                {
+                    "alt": "A line of skips along a riverside promenade, piled with ruined furniture",
+                    "caption": "Skips line the promenade in Boppard as shopkeepers clear ruined stock.",
+                    "credit": "Photograph: Nadia Kowalczyk/Newsroom",
+                },
+                {
+                    "alt": "A baker in an apron stands in his empty shop, a tide mark on the wall behind him",
+                    "caption": "Klaus Wendt in his bakery near the ferry landing; the water rose above the tables.",
+                    "credit": "Photograph: Nadia Kowalczyk/Newsroom",
+                },
+                {
+                    "alt": "Barges moored in a row on a wide brown river under a grey sky",
+                    "caption": "Barges wait at Koblenz while shipping on a 150-kilometre stretch stays suspended.",
+                    "credit": "Photograph: Jonas Richter/Newsroom",
+                },
+                {
+                    "alt": "Volunteers pass sandbags hand to hand along a flood wall",
+                    "caption": "Volunteers take down sandbag walls as the river falls back.",
+                    "credit": "Photograph: Nadia Kowalczyk/Newsroom",
+                },
+            ],
+        },
         "hours_ago": 7,
         "status": "published",
     },
@@ -527,6 +553,16 @@ STORIES = [
                     "Opposition groups tabled three amendments, including proposals to fund the garden waste service from reserves and to reverse cuts to library hours. All were defeated. The leader of the largest opposition group, Councillor Marcus Feeney, said the administration had chosen to make residents pay more for less while keeping money back for prestige projects in the city centre.",
                 ],
                 "quote": "",
+                # Seeded as stored, never fetched: the demo makes no network calls.
+                # The video is a stand-in, the Blender Foundation's open film.
+                "embed": {
+                    "url": "https://www.youtube.com/watch?v=aqz-KE-bpKQ",
+                    "provider": "YouTube",
+                    "title": "Full council: the budget debate (recording)",
+                    "frame_url": "https://www.youtube-nocookie.com/embed/aqz-KE-bpKQ",
+                    "width": 640,
+                    "height": 360,
+                },
             },
             {
                 "heading": "Reserves under scrutiny",

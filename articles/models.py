@@ -1,5 +1,6 @@
 import json
-from datetime import UTC
+from dataclasses import dataclass
+from datetime import UTC, timedelta
 from functools import cache as memoize
 
 from django.apps import apps
@@ -39,6 +40,7 @@ from django_prose_editor.fields import ProseEditorField
 from taggit.managers import TaggableManager
 from taggit.models import Tag, TaggedItemBase
 
+from articles import embeds
 from articles.images import make_renditions, renditions_are_current
 from articles.sanitize import EDITOR_EXTENSIONS, clean_rich_text
 
@@ -535,6 +537,34 @@ def page_parts():
             name="tag__name",
             slug="tag__slug",
         ),
+        "embeds_json": json_rows(
+            Embed.objects.all(),
+            "article",
+            id="pk",
+            url="url",
+            provider="provider",
+            title="title",
+            thumbnail="thumbnail",
+            thumbnail_width="thumbnail_width",
+            thumbnail_height="thumbnail_height",
+            frame_url="frame_url",
+            width="width",
+            height="height",
+        ),
+        "gallery_images_json": json_rows(
+            GalleryImage.objects.all(),
+            "gallery__article",
+            gallery_id="gallery_id",
+            gallery_title="gallery__title",
+            after_paragraph="gallery__after_paragraph",
+            id="pk",
+            image="image",
+            renditions="renditions",
+            alt="alt",
+            caption="caption",
+            credit="credit",
+            position="position",
+        ),
         "corrections_json": json_rows(
             WorkflowEvent.objects.public_corrections(),
             "article",
@@ -584,6 +614,15 @@ def live_blog_parts(number):
             published_at="published_at",
         ),
     }
+
+
+@dataclass
+class StoryBlock:
+    """One paragraph, list or quotation of a story as the page draws it; an embed replaces a lone link."""
+
+    html: str = ""
+    embed: "Embed | None" = None
+    gallery: "Gallery | None" = None
 
 
 class ArticleLinkQuerySet(models.QuerySet):
@@ -815,6 +854,7 @@ class Article(models.Model):
                 self._copy_listed_at_to_links()
             self._loaded_listed_at = self.listed_at
         Article.objects.filter(pk=self.pk).update_search_vectors()
+        Embed.objects.resolve_missing(self.pk, self.body)
         if self.hero_image and not renditions_are_current(
             self.hero_renditions, self.hero_image.name
         ):
@@ -1064,7 +1104,107 @@ class Article(models.Model):
         return format_html("<p>{}</p>{}", label, mark_safe(self.body))
 
     @cached_property
+    def embeds_by_url(self):
+        """Return {address: Embed} for the links pasted alone in the story, from for_article_page()'s JSON when there is one."""
+        if hasattr(self, "embeds_json"):
+            found = [Embed(article=self, **row) for row in self.embeds_json or []]
+        else:
+            found = list(self.embeds.all())
+        return {embed.url: embed for embed in found}
+
+    @cached_property
+    def gallery_list(self):
+        """
+        Return the galleries that have photographs, in story order, each with
+        its photographs in order as `photos`; from for_article_page()'s JSON
+        when there is one.
+        """
+        if hasattr(self, "gallery_images_json"):
+            galleries = {}
+            for row in sorted(
+                self.gallery_images_json or [],
+                key=lambda row: (
+                    row["after_paragraph"],
+                    row["gallery_id"],
+                    row["position"],
+                    row["id"],
+                ),
+            ):
+                gallery = galleries.get(row["gallery_id"])
+                if gallery is None:
+                    gallery = galleries[row["gallery_id"]] = Gallery(
+                        id=row["gallery_id"],
+                        article=self,
+                        title=row["gallery_title"],
+                        after_paragraph=row["after_paragraph"],
+                    )
+                    gallery.photos = []
+                renditions = row["renditions"]
+                # SQLite hands a nested JSON field back as text.
+                if isinstance(renditions, str):
+                    renditions = json.loads(renditions)
+                gallery.photos.append(
+                    GalleryImage(
+                        id=row["id"],
+                        gallery=gallery,
+                        image=row["image"],
+                        renditions=renditions,
+                        alt=row["alt"],
+                        caption=row["caption"],
+                        credit=row["credit"],
+                        position=row["position"],
+                    )
+                )
+            return list(galleries.values())
+        galleries = list(self.galleries.prefetch_related("images"))
+        for gallery in galleries:
+            gallery.photos = list(gallery.images.all())
+        return [gallery for gallery in galleries if gallery.photos]
+
+    @cached_property
+    def lead_blocks(self):
+        """Return the lead text (dateline included) as blocks for the page."""
+        return self._laid_out[0]
+
+    @cached_property
     def body_parts(self):
+        """Return the subheadings in order, each with a unique anchor and its text as `blocks` for the page."""
+        return self._laid_out[1]
+
+    @cached_property
+    def _laid_out(self):
+        """
+        Return (lead blocks, subheadings) with every block of text in place:
+        a lone link to a known embed as that embed, and each gallery after
+        the paragraph it names, counted across the lead text and then the
+        subheadings' text.
+        """
+        parts = self._subheadings_with_anchors()
+        pending = list(self.gallery_list)
+        count = 0
+
+        def galleries_due():
+            due = []
+            while pending and pending[0].after_paragraph <= count:
+                due.append(StoryBlock(gallery=pending.pop(0)))
+            return due
+
+        laid_out = []
+        for text in [self.lead_html, *(part.body for part in parts)]:
+            found = galleries_due()
+            for piece, url in embeds.blocks(text):
+                found.append(
+                    StoryBlock(html=mark_safe(piece), embed=self.embeds_by_url.get(url))
+                )
+                count += 1
+                found.extend(galleries_due())
+            laid_out.append(found)
+        laid_out[-1].extend(StoryBlock(gallery=gallery) for gallery in pending)
+        for part, found in zip(parts, laid_out[1:], strict=True):
+            part.blocks = found
+        return laid_out[0], parts
+
+    def _subheadings_with_anchors(self):
         """Return the subheadings in order, each with a unique anchor for the page."""
         if hasattr(self, "subheadings_json"):
             parts = [
@@ -1088,10 +1228,7 @@ class Article(models.Model):
     @cached_property
     def hero_sizes(self):
         """Return the hero renditions, narrowest first, each with its URL."""
-        return [
-            {**size, "url": default_storage.url(size["name"])}
-            for size in self.hero_renditions.get("sizes", [])
-        ]
+        return rendition_sizes(self.hero_renditions)
 
     @property
     def hero_srcset(self):
@@ -1308,6 +1445,7 @@ class Subheading(models.Model):
         self.body = clean_rich_text(self.body)
         super().save(*args, **kwargs)
         Article.objects.filter(pk=self.article_id).update_search_vectors()
+        Embed.objects.resolve_missing(self.article_id, self.body)
 
     def delete(self, *args, **kwargs):
         deleted = super().delete(*args, **kwargs)
@@ -1527,6 +1665,228 @@ class LiveUpdate(models.Model):
         """Return the rendition for browsers without srcset: 720 px wide or the widest below."""
         fitting = [size for size in self.image_sizes if size["width"] <= 720]
         return (fitting or self.image_sizes or [None])[-1]
+
+
+class EmbedQuerySet(models.QuerySet):
+    def resolve_missing(self, article_id, text):
+        """
+        Resolve each address pasted alone in a paragraph of text that the
+        article has no embed for yet, or whose provider failed over an hour
+        ago. Costs nothing when text has no such paragraph.
+        """
+        urls = [
+            url
+            for url in dict.fromkeys(embeds.lone_links(text))
+            if len(url) <= 1000 and embeds.provider_for(url)[0]
+        ]
+        if not urls:
+            return
+        known = {
+            embed.url: embed
+            for embed in self.filter(article_id=article_id, url__in=urls)
+        }
+        retry_before = timezone.now() - EMBED_RETRY_AFTER
+        for url in urls:
+            embed = known.get(url)
+            if embed is None:
+                embed = Embed(article_id=article_id, url=url)
+            elif embed.is_resolved or embed.fetched_at > retry_before:
+                continue
+            embed.refresh()
+
+
+EMBED_RETRY_AFTER = timedelta(hours=1)
+
+
+class Embed(models.Model):
+    """Content from another service shown in a story: what its oEmbed endpoint said when the story was saved."""
+
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="embeds"
+    )
+    url = models.URLField(
+        _("address"),
+        max_length=1000,
+        help_text=_("As pasted, e.g. “https://www.youtube.com/watch?v=…”."),
+    )
+    provider = models.CharField(
+        _("service"), max_length=60, help_text=_("e.g. “YouTube”.")
+    )
+    title = models.CharField(_("title"), max_length=300, blank=True)
+    thumbnail = models.ImageField(_("thumbnail"), upload_to="embeds/%Y/%m/", blank=True)
+    thumbnail_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    thumbnail_height = models.PositiveIntegerField(
+        null=True, blank=True, editable=False
+    )
+    html = models.TextField(
+        _("provider’s HTML (sanitised)"),
+        blank=True,
+        help_text=_("Kept for the record; readers get the frame below, never this."),
+    )
+    frame_url = models.URLField(
+        _("frame address"),
+        max_length=1000,
+        blank=True,
+        help_text=_("Empty when the service gave none: readers see a link card."),
+    )
+    width = models.PositiveIntegerField(null=True, blank=True)
+    height = models.PositiveIntegerField(null=True, blank=True)
+    fetched_at = models.DateTimeField(_("asked the service at"), default=timezone.now)
+
+    objects = EmbedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("embed")
+        verbose_name_plural = _("embeds")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "url"], name="embed_once_per_article"
+            ),
+        ]
+
+    def __str__(self):
+        return self.title or self.url
+
+    def get_absolute_url(self):
+        return self.url
+
+    def refresh(self):
+        """Ask the provider again and save what it says; a failure leaves a link card."""
+        found = embeds.resolve(self.url)
+        thumbnail = found.pop("thumbnail")
+        for field, value in found.items():
+            setattr(self, field, value)
+        self.fetched_at = timezone.now()
+        if thumbnail is not None:
+            self.thumbnail.save(thumbnail.name, thumbnail, save=False)
+            self.thumbnail_width, self.thumbnail_height = (
+                self.thumbnail.width,
+                self.thumbnail.height,
+            )
+        self.save()
+
+    @property
+    def is_resolved(self):
+        """Say whether readers get a placeholder that loads a frame (else a link card)."""
+        return bool(self.frame_url) and embeds.frame_allowed(self.frame_url)
+
+    @property
+    def thumbnail_url(self):
+        return self.thumbnail.url if self.thumbnail else ""
+
+
+def rendition_sizes(renditions):
+    """Return the renditions make_renditions described, narrowest first, each with its URL."""
+    return [
+        {**size, "url": default_storage.url(size["name"])}
+        for size in renditions.get("sizes", [])
+    ]
+
+
+class Gallery(models.Model):
+    """A set of photographs shown between two paragraphs of a story."""
+
+    article = models.ForeignKey(
+        Article,
+        on_delete=models.CASCADE,
+        related_name="galleries",
+        verbose_name=_("article"),
+    )
+    title = models.CharField(
+        _("title"),
+        max_length=200,
+        help_text=_(
+            "Read out to screen readers and shown above it, e.g. “The flood in pictures”."
+        ),
+    )
+    after_paragraph = models.PositiveSmallIntegerField(
+        _("after paragraph"),
+        default=0,
+        help_text=_(
+            "Where it sits: after this paragraph of the story, counting the lead "
+            "text’s and then each subheading’s paragraphs, e.g. 3. 0 puts it "
+            "before the first; a number past the end puts it last."
+        ),
+    )
+
+    class Meta:
+        ordering = ["after_paragraph", "pk"]
+        verbose_name = _("gallery")
+        verbose_name_plural = _("galleries")
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return f"{self.article.get_absolute_url()}#gallery-{self.pk}"
+
+
+class GalleryImage(models.Model):
+    gallery = models.ForeignKey(
+        Gallery, on_delete=models.CASCADE, related_name="images"
+    )
+    image = models.ImageField(
+        _("photograph"),
+        upload_to="galleries/%Y/%m/",
+        help_text=_(
+            "JPEG, PNG, WebP or GIF; at most 10 MB and 24 megapixels (e.g. 6000 × 4000 pixels)."
+        ),
+    )
+    renditions = models.JSONField(default=dict, blank=True, editable=False)
+    alt = models.CharField(
+        _("image description (alt text)"),
+        max_length=250,
+        help_text=_("What the picture shows, e.g. “Sandbags stacked at a front door”."),
+    )
+    caption = models.CharField(_("caption"), max_length=300, blank=True)
+    credit = models.CharField(
+        _("credit"),
+        max_length=120,
+        blank=True,
+        help_text=_("e.g. “Photograph: Tom Reyes/Newsroom”."),
+    )
+    position = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["position", "pk"]
+        verbose_name = _("photograph")
+        verbose_name_plural = _("photographs")
+
+    def __str__(self):
+        return self.alt
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        if not renditions_are_current(self.renditions, self.image.name):
+            # The upload is in storage only once the row is saved.
+            self.renditions = make_renditions(self.image.name)
+            GalleryImage.objects.filter(pk=self.pk).update(renditions=self.renditions)
+        self.__dict__.pop("sizes", None)
+
+    @cached_property
+    def sizes(self):
+        return rendition_sizes(self.renditions)
+
+    @property
+    def srcset(self):
+        return ", ".join(f"{size['url']} {size['width']}w" for size in self.sizes)
+
+    @property
+    def webp_srcset(self):
+        return ", ".join(
+            f"{default_storage.url(size['webp_name'])} {size['width']}w"
+            for size in self.sizes
+        )
+
+    @property
+    def default(self):
+        """Return the rendition for browsers without srcset: 960 px wide or the widest below."""
+        fitting = [size for size in self.sizes if size["width"] <= 960]
+        return (fitting or self.sizes or [None])[-1]
+
+    @property
+    def largest(self):
+        return self.sizes[-1] if self.sizes else None
 
 
 class ReadCountQuerySet(models.QuerySet):

@@ -16,6 +16,8 @@ import dj_database_url
 from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
+from articles.embed_providers import PROVIDERS, frame_origins
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
@@ -324,12 +326,20 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 # Links to other sites carry no path: a reader's article is nobody else's business.
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
-# Powerful browser features no page here uses; fullscreen is the prose editor's.
+# Links pasted alone in a paragraph become embeds from these services
+# (articles/embed_providers.py); resolving one waits at most
+# EMBED_TIMEOUT_SECONDS and reads at most EMBED_MAX_BYTES.
+EMBED_PROVIDERS = PROVIDERS
+EMBED_TIMEOUT_SECONDS = 3
+EMBED_MAX_BYTES = 512 * 1024
+
+# Powerful browser features no page here uses; fullscreen is the prose
+# editor's and, once the reader loads one, an embedded player's.
 PERMISSIONS_POLICY = {
     "accelerometer": [],
     "browsing-topics": [],
     "camera": [],
-    "fullscreen": ["self"],
+    "fullscreen": ["self", *frame_origins(EMBED_PROVIDERS)],
     "geolocation": [],
     "gyroscope": [],
     "magnetometer": [],
@@ -370,6 +380,8 @@ CONTENT_SECURITY_POLICY = {
         "base-uri": [NONE],
         "frame-ancestors": [NONE],
         "form-action": [SELF],
+        # The one list the embed sanitiser also frames from (docs/live-and-media.md).
+        "frame-src": frame_origins(EMBED_PROVIDERS),
     }
 }
 INSTALLED_APPS += ["csp"]

@@ -7,6 +7,7 @@ from django.core.cache import cache
 from articles import readership
 from newsroom import pagecache
 from tests.factories import make_user
+from tests.oembed import FakeOEmbedServer, use_fake_provider
 from tests.site import Site
 
 
@@ -28,6 +29,14 @@ def isolated_storage_and_cache(settings, tmp_path):
     yield
     cache.clear()
     pagecache.reset_store()
+
+
+@pytest.fixture
+def fake_oembed(settings):
+    """A local oEmbed provider over real HTTP, the only one on the embed list while the test runs."""
+    with FakeOEmbedServer() as server:
+        use_fake_provider(settings, server)
+        yield server
 
 
 @pytest.fixture

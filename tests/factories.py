@@ -10,7 +10,14 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from PIL import Image
 
-from articles.models import Article, ArticleAuthor, Section, Subheading
+from articles.models import (
+    Article,
+    ArticleAuthor,
+    Gallery,
+    GalleryImage,
+    Section,
+    Subheading,
+)
 
 _sequence = itertools.count(1)
 # Every user made here has this password.
@@ -84,3 +91,21 @@ def image_upload(
         "GIF": "image/gif",
     }[image_format]
     return SimpleUploadedFile(name, buffer.getvalue(), content_type=content_type)
+
+
+def make_gallery(article, photos=3, **fields):
+    """Return a saved gallery on article with `photos` photographs, renditions made."""
+    fields.setdefault("title", "The vote in pictures")
+    gallery = Gallery.objects.create(article=article, **fields)
+    for position in range(photos):
+        GalleryImage.objects.create(
+            gallery=gallery,
+            image=image_upload(
+                f"photo-{position + 1}.jpg", color=(40 * position, 90, 140)
+            ),
+            alt=f"Photo description {position + 1}",
+            caption=f"Caption {position + 1}",
+            credit="Photograph: Tom Reyes",
+            position=position,
+        )
+    return gallery

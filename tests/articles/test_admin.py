@@ -41,6 +41,8 @@ def article_form(section, /, **overrides):
         "authorships-INITIAL_FORMS": "0",
         "subheadings-TOTAL_FORMS": "1",
         "subheadings-INITIAL_FORMS": "0",
+        "galleries-TOTAL_FORMS": "0",
+        "galleries-INITIAL_FORMS": "0",
         "subheadings-0-heading": "Aid waits at the crossing",
         "subheadings-0-body": "<p>Lorries queued.</p>",
         "subheadings-0-position": "1",

@@ -533,7 +533,9 @@ def inline_rights(user, article):
     }
 
 
-def test_authors_and_subheadings_follow_the_article_rights(journalist, editor):
+def test_authors_subheadings_and_galleries_follow_the_article_rights(
+    journalist, editor
+):
     """Whoever may not edit an article may not add, change or delete its rows either."""
     own_draft = article_in("draft", journalist, editor)
     own_live = article_in("published", journalist, editor)
@@ -543,5 +545,6 @@ def test_authors_and_subheadings_follow_the_article_rights(journalist, editor):
     assert inline_rights(journalist, own_live) == {
         "ArticleAuthorInline": (False, False, False),
         "SubheadingInline": (False, False, False),
+        "GalleryInline": (False, False, False),
     }
     assert set(inline_rights(editor, own_live).values()) == {(True, True, True)}

@@ -2,8 +2,18 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
+from articles import embeds
 from articles.demo import DEMO_STAFF, DemoSeeder
-from articles.models import Article, ArticleAuthor, Section, Subheading, WorkflowEvent
+from articles.models import (
+    Article,
+    ArticleAuthor,
+    Embed,
+    Gallery,
+    GalleryImage,
+    Section,
+    Subheading,
+    WorkflowEvent,
+)
 from articles.revisions import versions_of
 
 pytestmark = pytest.mark.django_db
@@ -28,13 +38,20 @@ def snapshot():
         ),
         "subheadings": Subheading.objects.count(),
         "authorships": ArticleAuthor.objects.count(),
+        "embeds": Embed.objects.count(),
+        "gallery photos": GalleryImage.objects.count(),
     }
 
 
+def refuse_network(*args):
+    raise AssertionError("The demo asked a service over the network.")
+
+
 def test_seed_demo_builds_a_realistic_newsroom_and_a_second_run_changes_nothing(
-    settings, capsys
+    settings, capsys, monkeypatch
 ):
     settings.DEBUG = True
+    monkeypatch.setattr(embeds, "fetch", refuse_network)
     call_command("seed_demo")
     first = snapshot()
 
@@ -79,6 +96,12 @@ def test_seed_demo_builds_a_realistic_newsroom_and_a_second_run_changes_nothing(
     ), "every published story has its history"
     newest = published.first()
     assert [v.revision.get_comment() for v in versions_of(newest)] == ["Created."]
+    embed = Embed.objects.get()
+    assert embed.is_resolved and embed.thumbnail
+    assert embed.url in embed.article.subheadings.values_list("body", flat=True)[2]
+    gallery = Gallery.objects.get()
+    assert gallery.article.is_published
+    assert [len(photo.renditions["sizes"]) for photo in gallery.images.all()] == [5] * 4
     returned = WorkflowEvent.objects.get(action=WorkflowEvent.Action.RETURN)
     assert returned.note
     assert returned.article.byline_authors[0].username == "journalist"

@@ -6,9 +6,11 @@ read beacons from a few dozen addresses so the most-read list has a ranking,
 and photographs in headless Chromium: the demo article at desktop and phone
 widths, and, signed in with the demo accounts, the journalist's and the
 editor's desks, the article list, a story's readership chart and the
-most-read report at 1366×900; and the home page as an editor curated it (a
+most-read report at 1366×900; the home page as an editor curated it (a
 pinned lead, a pinned top story, a breaking-news banner) at 1366×900 and at
-phone width; and the demo live blog at 1366×900 and at phone width.
+phone width; the demo live blog at 1366×900 and at phone width; and an
+embed's placeholder, a gallery and its open viewer.
+`python -m tests.e2e.screenshots media` takes only the last three.
 """
 
 import os
@@ -62,6 +64,9 @@ SHOTS = [
     ("live-blog-phone", LIVE_BLOG, 390, 844),
 ]
 LAPTOP = {"width": 1366, "height": 900}
+EMBED_ARTICLE = (
+    "/politics/council-tax-to-rise-by-499-after-six-hour-budget-meeting-in-leeds/"
+)
 
 
 def manage(env, *args):
@@ -102,7 +107,7 @@ def send_reads(base, path, visitors):
         urllib.request.urlopen(request)
 
 
-def main():
+def main(only_media=False):
     OUTPUT.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as folder:
         env = {
@@ -118,7 +123,8 @@ def main():
         print("Building the demo site…")
         manage(env, "migrate", "--noinput")
         manage(env, "seed_demo")
-        manage(env, "shell", "-c", CURATE)
+        if not only_media:
+            manage(env, "shell", "-c", CURATE)
         port = free_port()
         server = subprocess.Popen(
             [
@@ -136,9 +142,14 @@ def main():
         base = f"http://127.0.0.1:{port}"
         try:
             wait_for(base + "/")
+            if only_media:
+                with launch_chromium() as browser:
+                    media_screenshots(browser, base)
+                return
             for path, visitors in POPULAR.items():
                 send_reads(base, path, visitors)
             with launch_chromium() as browser:
+                media_screenshots(browser, base)
                 for name, path, width, height in SHOTS:
                     page = browser.new_page(viewport={"width": width, "height": height})
                     page.goto(base + path, wait_until="networkidle")
@@ -157,6 +168,30 @@ def main():
         finally:
             server.terminate()
             server.wait(timeout=10)
+
+
+def media_screenshots(browser, base):
+    """Photograph an embed before the reader loads it, a gallery's grid and its viewer, at 1366×900."""
+    page = browser.new_page(viewport=LAPTOP)
+    page.goto(base + EMBED_ARTICLE, wait_until="networkidle")
+    embed = page.locator("figure.embed")
+    embed.scroll_into_view_if_needed()
+    save(embed, "embed-placeholder")
+    page.goto(base + ARTICLE, wait_until="networkidle")
+    gallery = page.locator("section.gallery")
+    gallery.scroll_into_view_if_needed()
+    page.wait_for_load_state("networkidle")
+    save(gallery, "gallery-grid")
+    gallery.locator(".gallery-thumb").nth(1).click()
+    page.locator(".gallery-photo").evaluate("image => image.decode()")
+    save(page, "gallery-viewer")
+    page.close()
+
+
+def save(target, name):
+    path = OUTPUT / f"{name}.png"
+    target.screenshot(path=path)
+    print(f"Wrote {path.relative_to(PROJECT)}")
 
 
 def signed_in(browser, base, username):
@@ -206,4 +241,4 @@ def staff_screenshots(browser, base):
 
 
 if __name__ == "__main__":
-    main()
+    main(only_media=sys.argv[1:] == ["media"])

@@ -12,8 +12,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
 
+from articles.embed_providers import frame_origins
 from tests.factories import PASSWORD, make_article, make_section, make_user
 
 pytestmark = pytest.mark.django_db
@@ -136,7 +138,10 @@ def test_every_page_denies_framing_sniffing_referrers_and_browser_features(
         item.split("=") for item in response["Permissions-Policy"].split(", ")
     )
     assert features["camera"] == features["geolocation"] == "()"
-    assert features["fullscreen"] == "(self)"
+    # Full screen for this site and for the embed frames it may load, no one else.
+    assert features["fullscreen"] == "(self {})".format(
+        " ".join(f'"{origin}"' for origin in frame_origins(settings.EMBED_PROVIDERS))
+    )
     policy = directives(response)
     assert policy["object-src"] == ["'none'"]
     assert policy["base-uri"] == ["'none'"]
