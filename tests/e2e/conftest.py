@@ -6,6 +6,7 @@ and screenshots of every open page when a test fails.
 
 import itertools
 import re
+import time
 from datetime import timedelta
 from pathlib import Path
 
@@ -22,6 +23,8 @@ from tests.factories import PASSWORD, image_upload, make_article, make_section
 HERE = Path(__file__).resolve().parent
 # The screenshots saved in this run, for the summary at the end.
 SCREENSHOTS = pytest.StashKey[list]()
+# How long the live server is given to answer the beacons of pages left at teardown.
+BEACON_SETTLE_SECONDS = 0.3
 
 
 def screenshot_folder(config):
@@ -163,6 +166,7 @@ def new_page(browser, live_server, request):
     report = getattr(request.node, "call_report", None)
     if report is not None and report.failed:
         save_screenshots(request, contexts)
+    leave_pages(contexts, live_server.url)
     for context in contexts:
         context.close()
     if violations:
@@ -171,6 +175,32 @@ def new_page(browser, live_server, request):
             + "\n".join(violations),
             pytrace=False,
         )
+
+
+def leave_pages(contexts, server_url):
+    """
+    Leave every article form while the test may still use the database:
+    leaving sends a beacon (editing-presence.js clears the "being edited"
+    mark on pagehide), and one that reached the server after the test's
+    database was closed failed in the server's thread, failing the test.
+    Playwright does not report beacons, so the server is given a moment to
+    answer them.
+    """
+    left = False
+    for context in contexts:
+        for page in context.pages:
+            try:
+                if (
+                    page.url.startswith(server_url)
+                    and page.locator("#editing-presence").count()
+                ):
+                    page.goto("about:blank")
+                    left = True
+            except PlaywrightError:
+                # The page was already closing; the context closes it anyway.
+                pass
+    if left:
+        time.sleep(BEACON_SETTLE_SECONDS)
 
 
 def save_screenshots(request, contexts):
