@@ -1732,9 +1732,22 @@ class NewsroomUserAdmin(UserAdmin):
         return type(form.__name__, (form,), {"changed_by": request.user})
 
     def has_change_permission(self, request, obj=None):
-        if obj is not None and obj.is_superuser and not request.user.is_superuser:
+        if obj is not None and not self._may_manage(request.user, obj):
             return False
         return super().has_change_permission(request, obj)
+
+    @staticmethod
+    def _may_manage(user, person):
+        """
+        Whether user may change or delete person. Only a superuser manages a
+        superuser or someone else holding a role only a superuser grants:
+        setting an Editor's password would be another way to publish as them.
+        """
+        if user.is_superuser or person.pk == user.pk:
+            return True
+        if person.is_superuser:
+            return False
+        return not person.groups.filter(name__in=SUPERUSER_GRANTED_ROLES).exists()
 
     # A user's name is the byline on every article they wrote, across the site.
     def save_model(self, request, obj, form, change):
@@ -1743,6 +1756,6 @@ class NewsroomUserAdmin(UserAdmin):
             purge.everything_changed()
 
     def has_delete_permission(self, request, obj=None):
-        if obj is not None and obj.is_superuser and not request.user.is_superuser:
+        if obj is not None and not self._may_manage(request.user, obj):
             return False
         return super().has_delete_permission(request, obj)

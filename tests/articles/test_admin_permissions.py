@@ -13,7 +13,7 @@ from django.urls import reverse
 from articles import workflow
 from articles.models import Article, WorkflowEvent
 from tests.articles.conftest import client_for
-from tests.factories import make_article, make_user
+from tests.factories import PASSWORD, make_article, make_user
 from tests.forms import change_url, form_values
 
 pytestmark = pytest.mark.django_db
@@ -426,6 +426,42 @@ def test_administrator_cannot_change_a_superuser(administrator):
     root.refresh_from_db()
     assert root.first_name != "Taken"
     assert root.check_password("correct horse battery")
+
+
+@pytest.mark.parametrize("role", ["Editor", "Administrator"])
+def test_an_administrator_cannot_set_the_password_of_an_editor_or_another_administrator(
+    administrator, role
+):
+    """Setting an editor's password would be another way to publish as them."""
+    senior = make_user("senior", role=role)
+    journalist = make_user("newbie", role="Journalist")
+    client = client_for(administrator)
+
+    def set_password(user):
+        return client.post(
+            reverse("admin:auth_user_password_change", args=[user.pk]),
+            {
+                "password1": "a-new-pass-phrase-1",
+                "password2": "a-new-pass-phrase-1",
+                "usable_password": "true",
+            },
+        )
+
+    assert set_password(senior).status_code == 403
+    assert (
+        client.post(
+            reverse("admin:auth_user_change", args=[senior.pk]),
+            {"username": "senior", "first_name": "Taken"},
+        ).status_code
+        == 403
+    )
+    senior.refresh_from_db()
+    assert senior.first_name != "Taken"
+    assert senior.check_password(PASSWORD)
+
+    assert set_password(journalist).status_code == 302
+    journalist.refresh_from_db()
+    assert journalist.check_password("a-new-pass-phrase-1")
 
 
 def test_staff_allowed_to_delete_users_delete_a_colleague_but_not_a_superuser(
