@@ -59,7 +59,8 @@ MUTANTS := "articles.workflow.*" "articles.readership.*" "articles.sanitize.*" \
 	"articles.models.xǁArticleQuerySetǁpublished__mutmut_*" \
 	"articles.models.xǁArticleQuerySetǁvisible_to__mutmut_*" \
 	"articles.admin.xǁ*ǁhas_*" \
-	"articles.admin.xǁNewsroomUserAdminǁget_readonly_fields__mutmut_*"
+	"articles.admin.xǁNewsroomUserAdminǁget_readonly_fields__mutmut_*" \
+	"articles.admin.xǁNewsroomUserAdminǁ_may_manage__mutmut_*"
 
 $(MUTANTS_INSTALLED): $(INSTALLED)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e ".[dev,mutants]"

@@ -346,6 +346,28 @@ def test_updates_show_newest_first_under_the_standfirst_with_key_events(
     assert ">Live</p>" in html
 
 
+def test_the_updates_come_after_the_lead_and_before_the_background_sections(
+    client, journalist
+):
+    story = make_article(
+        body="<p>The count is under way at the arena.</p>",
+        subheadings=["What is at stake"],
+        authors=[journalist],
+        is_live_blog=True,
+        published_at=timezone.now() - timedelta(hours=1),
+    )
+    post(story, journalist, "The first ballot boxes have arrived.")
+
+    html = client.get(story.get_absolute_url()).content.decode()
+    html = html[html.index('<article class="story"') :]  # not the JSON-LD
+
+    assert (
+        html.index("The count is under way")
+        < html.index("The first ballot boxes have arrived.")
+        < html.index(">What is at stake</h2>")
+    )
+
+
 def test_ended_coverage_says_so_and_stops_polling(client, blog, editor):
     blog.coverage_ended_at = timezone.now()
     blog.save()
