@@ -387,9 +387,10 @@ class ArticleQuerySet(models.QuerySet):
             return Coalesce(Subquery(counts), 0)
 
         return self.annotate(
-            reads_hour=reads_since(this_hour),
-            reads_day=reads_since(this_hour - 23),
-            reads_week=reads_since(this_hour - 24 * 7 + 1),
+            **{
+                name: reads_since(first_hour)
+                for name, first_hour in staff_read_periods(this_hour).items()
+            }
         )
 
     def for_cards(self):
@@ -1232,25 +1233,16 @@ class Article(models.Model):
 
     @property
     def hero_srcset(self):
-        return ", ".join(f"{size['url']} {size['width']}w" for size in self.hero_sizes)
+        return rendition_srcset(self.hero_sizes)
 
     @property
     def hero_webp_srcset(self):
-        """Return the WebP renditions as a srcset, or "" for renditions made before WebP."""
-        sizes = self.hero_renditions.get("sizes", [])
-        if not all("webp_name" in size for size in sizes):
-            return ""
-        return ", ".join(
-            f"{default_storage.url(size['webp_name'])} {size['width']}w"
-            for size in sizes
-        )
+        return webp_srcset(self.hero_sizes)
 
     @property
     def hero_default(self):
         """Return the rendition for browsers without srcset: 960 px wide or the widest below."""
-        sizes = self.hero_sizes
-        fitting = [size for size in sizes if size["width"] <= 960]
-        return (fitting or sizes or [None])[-1]
+        return fallback_rendition(self.hero_sizes, 960)
 
     @property
     def hero_largest(self):
@@ -1651,20 +1643,16 @@ class LiveUpdate(models.Model):
     @cached_property
     def image_sizes(self):
         """Return the image's renditions, narrowest first, each with its URL."""
-        return [
-            {**size, "url": default_storage.url(size["name"])}
-            for size in self.image_renditions.get("sizes", [])
-        ]
+        return rendition_sizes(self.image_renditions)
 
     @property
     def image_srcset(self):
-        return ", ".join(f"{size['url']} {size['width']}w" for size in self.image_sizes)
+        return rendition_srcset(self.image_sizes)
 
     @property
     def image_default(self):
         """Return the rendition for browsers without srcset: 720 px wide or the widest below."""
-        fitting = [size for size in self.image_sizes if size["width"] <= 720]
-        return (fitting or self.image_sizes or [None])[-1]
+        return fallback_rendition(self.image_sizes, 720)
 
 
 class EmbedQuerySet(models.QuerySet):
@@ -1783,6 +1771,29 @@ def rendition_sizes(renditions):
     ]
 
 
+def rendition_srcset(sizes):
+    """Return rendition_sizes() as an <img> srcset."""
+    return ", ".join(f"{size['url']} {size['width']}w" for size in sizes)
+
+
+def webp_srcset(sizes):
+    """Return the WebP renditions as a srcset, or "" for renditions made before WebP."""
+    if not all("webp_name" in size for size in sizes):
+        return ""
+    return ", ".join(
+        f"{default_storage.url(size['webp_name'])} {size['width']}w" for size in sizes
+    )
+
+
+def fallback_rendition(sizes, widest):
+    """
+    Return the rendition for browsers without srcset: the widest no wider
+    than `widest` px (the widest of all when each is wider), or None.
+    """
+    fitting = [size for size in sizes if size["width"] <= widest]
+    return (fitting or sizes or [None])[-1]
+
+
 class Gallery(models.Model):
     """A set of photographs shown between two paragraphs of a story."""
 
@@ -1869,24 +1880,32 @@ class GalleryImage(models.Model):
 
     @property
     def srcset(self):
-        return ", ".join(f"{size['url']} {size['width']}w" for size in self.sizes)
+        return rendition_srcset(self.sizes)
 
     @property
     def webp_srcset(self):
-        return ", ".join(
-            f"{default_storage.url(size['webp_name'])} {size['width']}w"
-            for size in self.sizes
-        )
+        return webp_srcset(self.sizes)
 
     @property
     def default(self):
         """Return the rendition for browsers without srcset: 960 px wide or the widest below."""
-        fitting = [size for size in self.sizes if size["width"] <= 960]
-        return (fitting or self.sizes or [None])[-1]
+        return fallback_rendition(self.sizes, 960)
 
     @property
     def largest(self):
         return self.sizes[-1] if self.sizes else None
+
+
+def staff_read_periods(this_hour):
+    """
+    Return the first clock hour of each readership figure staff see, ending
+    with this_hour: this hour, the last 24 hours and the last 7 days.
+    """
+    return {
+        "reads_hour": this_hour,
+        "reads_day": this_hour - 23,
+        "reads_week": this_hour - 24 * 7 + 1,
+    }
 
 
 class ReadCountQuerySet(models.QuerySet):
@@ -1907,15 +1926,17 @@ class ReadCountQuerySet(models.QuerySet):
         Return {article id: (reads in the clock hour this_hour, in the 24 hours
         and in the 7 days ending with it)}, in one query over the 7 days' rows.
         """
+        periods = staff_read_periods(this_hour)
         rows = (
-            self.filter(hour__gte=this_hour - 24 * 7 + 1, hour__lte=this_hour)
+            self.filter(hour__gte=periods["reads_week"], hour__lte=this_hour)
             .values("article")
             .annotate(
-                reads_hour=Sum("count", filter=Q(hour=this_hour), default=0),
-                reads_day=Sum("count", filter=Q(hour__gte=this_hour - 23), default=0),
-                reads_week=Sum("count"),
+                **{
+                    name: Sum("count", filter=Q(hour__gte=first_hour), default=0)
+                    for name, first_hour in periods.items()
+                }
             )
-            .values_list("article", "reads_hour", "reads_day", "reads_week")
+            .values_list("article", *periods)
         )
         return {article: figures for article, *figures in rows}
 

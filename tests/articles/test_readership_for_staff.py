@@ -241,14 +241,17 @@ def test_the_article_list_shows_each_live_storys_reads_for_the_hour_day_and_week
         {
             (article.pk, hour): 6,
             (article.pk, hour - 5): 1_200,
+            (article.pk, hour - 23): 2,  # the first hour of the 24
+            (article.pk, hour - 24): 3,  # the hour before them
             (article.pk, hour - 100): 9,
-            (article.pk, hour - 24 * 7): 50,  # eight days ago: out of every figure
+            (article.pk, hour - 24 * 7 + 1): 4,  # the first hour of the 7 days
+            (article.pk, hour - 24 * 7): 50,  # the hour before them: in no figure
         }
     )
 
     response = client_for(editor).get(reverse("admin:articles_article_changelist"))
 
-    assert reads_cell(response, article) == "6 1 h 1,206 24 h 1,215 7 d"
+    assert reads_cell(response, article) == "6 1 h 1,208 24 h 1,224 7 d"
     assert reads_cell(response, draft) == "-"
 
 
