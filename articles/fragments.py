@@ -17,12 +17,23 @@ import uuid
 from django.core.cache import cache
 from django.db import transaction
 
+from newsroom import pagecache
+
 FRAGMENT_SECONDS = 24 * 60 * 60
 GENERATION_KEY = "fragments:generation"
+# Each process keeps the token it read (every page reads it); renewing it
+# drops every copy at once, this only bounds a copy whose drop was missed.
+GENERATION_COPY_SECONDS = 60
 
 
 def generation():
     """Return the token every fragment key carries; a new one after expire_all()."""
+    return pagecache.remembered(
+        GENERATION_KEY, shared_generation, GENERATION_COPY_SECONDS
+    )
+
+
+def shared_generation():
     # A random token, never a counter: an evicted counter could restart at a
     # number whose stale fragments are still cached.
     return cache.get_or_set(GENERATION_KEY, lambda: uuid.uuid4().hex, None)
@@ -41,3 +52,4 @@ def expire_all():
 
 def renew_generation():
     cache.set(GENERATION_KEY, uuid.uuid4().hex, None)
+    pagecache.forget_remembered()

@@ -31,6 +31,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import AppliedReadBatch, Article, ReadCount, ReadScore
+from newsroom import pagecache
 from newsroom.cache import Breaker
 
 # Crawlers, link unfurlers, monitors, scripts and headless browsers.
@@ -41,6 +42,9 @@ BOT_USER_AGENT = re.compile(
     re.IGNORECASE,
 )
 MOST_READ_CACHE_KEY = "most-read:v1"
+# Of NEWSROOM_MOST_READ_CACHE_SECONDS, each process keeps its copy of the
+# list this long at most and Redis the rest; forget_most_read() drops every copy.
+MOST_READ_COPY_SECONDS = 10
 redis_breaker = Breaker("Redis, for counting reads")
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
@@ -426,6 +430,7 @@ def update_live(article_id, published_at):
 def forget_most_read():
     """Drop the cached ranking, e.g. after an article in it was withdrawn."""
     cache.delete(MOST_READ_CACHE_KEY)
+    pagecache.forget_remembered()
 
 
 def pending_key():
@@ -644,9 +649,24 @@ def stories_with_reads(now=None):
 def most_read(exclude=None, size=None):
     """
     Return the most-read list as dicts for the sidebar, without the excluded
-    article; cached for NEWSROOM_MOST_READ_CACHE_SECONDS.
+    article; at most NEWSROOM_MOST_READ_CACHE_SECONDS old.
     """
     size = size or settings.NEWSROOM_MOST_READ_SIZE
+    _shared_seconds, copy_seconds = most_read_lifetimes()
+    ranked = pagecache.remembered(MOST_READ_CACHE_KEY, shared_most_read, copy_seconds)
+    excluded_id = getattr(exclude, "pk", exclude)
+    return [entry for entry in ranked if entry["id"] != excluded_id][:size]
+
+
+def most_read_lifetimes():
+    """Split the list's lifetime between Redis and each process's copy: (shared, copy) seconds."""
+    total = settings.NEWSROOM_MOST_READ_CACHE_SECONDS
+    copy_seconds = min(MOST_READ_COPY_SECONDS, total // 2)
+    return total - copy_seconds, copy_seconds
+
+
+def shared_most_read():
+    """Return the ranked list every process shares, ranking it when the cache has none."""
     ranked = cache.get(MOST_READ_CACHE_KEY)
     if ranked is None:
         ranked = [
@@ -662,8 +682,6 @@ def most_read(exclude=None, size=None):
             }
             for row in ranked_articles(settings.NEWSROOM_MOST_READ_SIZE + 1)
         ]
-        cache.set(
-            MOST_READ_CACHE_KEY, ranked, settings.NEWSROOM_MOST_READ_CACHE_SECONDS
-        )
-    excluded_id = getattr(exclude, "pk", exclude)
-    return [entry for entry in ranked if entry["id"] != excluded_id][:size]
+        shared_seconds, _copy_seconds = most_read_lifetimes()
+        cache.set(MOST_READ_CACHE_KEY, ranked, shared_seconds)
+    return ranked

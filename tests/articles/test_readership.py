@@ -3,7 +3,6 @@ import time
 from datetime import timedelta
 
 import pytest
-from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -245,7 +244,23 @@ def test_sidebar_is_cached_for_the_configured_time(settings):
         "served from cache"
     )
 
-    cache.delete(readership.MOST_READ_CACHE_KEY)
+    readership.forget_most_read()
+    assert {entry["id"] for entry in readership.most_read()} == {first.pk, second.pk}
+
+
+def test_the_sidebar_is_never_older_than_the_configured_time(settings):
+    """Redis and each process's copy share the lifetime; they do not add up."""
+    settings.NEWSROOM_MOST_READ_CACHE_SECONDS = 2
+    first = make_article()
+    assert [entry["id"] for entry in readership.most_read()] == [first.pk]
+    second = make_article()
+
+    # A read after the process copy expired must not copy Redis's list anew
+    # for another lifetime.
+    time.sleep(1.2)
+    readership.most_read()
+    time.sleep(0.9)
+
     assert {entry["id"] for entry in readership.most_read()} == {first.pk, second.pk}
 
 

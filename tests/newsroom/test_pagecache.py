@@ -162,6 +162,20 @@ def test_pages_are_sent_compressed_as_the_client_accepts(site, story):
     assert int(as_brotli.headers["content-length"]) == len(as_brotli.body)
 
 
+def test_with_the_page_cache_off_pages_are_still_sent_compressed(site, story, settings):
+    settings.PAGE_CACHE_SECONDS = 0
+    url = story.get_absolute_url()
+    plain = site.get(url).body
+
+    as_brotli = site.get(url, accept_encoding="gzip, deflate, br")
+    as_gzip = site.get(url, accept_encoding="gzip")
+
+    assert as_brotli.cache_state == "pass"
+    assert brotli.decompress(as_brotli.body) == plain
+    assert gzip.decompress(as_gzip.body) == plain
+    assert len(as_brotli.body) < len(plain) / 2
+
+
 def test_conditional_get_answers_304_on_pages_and_feeds(site, story):
     page = site.get(story.get_absolute_url())
     feed = site.get("/feeds/rss/")
@@ -253,6 +267,63 @@ def test_a_purge_in_one_process_empties_the_memory_of_every_other(story, setting
     assert second.lookup(key)[0] is None
     for store in (first, second):
         store.listener_pid = None
+
+
+def subscribed_store(settings, prefix):
+    """A store standing for one gunicorn worker, once its purge listener is subscribed."""
+    store = pagecache.PageStore(10_000_000, settings.REDIS_URL, prefix)
+    store.ensure_listener()
+    deadline = time.monotonic() + 5
+    while not store.memory_trusted and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert store.memory_trusted
+    return store
+
+
+def remembered_until_dropped(store, reads, deadline_seconds=2):
+    """Remember a value in store until the copy is dropped; return what it read last."""
+    deadline = time.monotonic() + deadline_seconds
+    value = store.remember("token", lambda: reads.pop(0), 60)
+    while value == "first" and time.monotonic() < deadline:
+        time.sleep(0.01)
+        value = store.remember("token", lambda: reads.pop(0), 60)
+    return value
+
+
+@needs_redis
+@pytest.mark.parametrize("drop", ["purge", "forget_remembered"])
+def test_a_value_each_worker_remembers_is_read_afresh_everywhere_after_a_purge(
+    settings, drop
+):
+    first = subscribed_store(settings, "remember-test")
+    second = subscribed_store(settings, "remember-test")
+    reads = ["first", "second"]
+    assert second.remember("token", lambda: reads.pop(0), 60) == "first"
+    assert second.remember("token", lambda: reads.pop(0), 60) == "first"
+    assert reads == ["second"], "the copy was not kept"
+
+    if drop == "purge":
+        first.purge(["/some-page/"])
+    else:
+        first.forget_remembered()
+
+    assert remembered_until_dropped(second, reads) == "second"
+    for store in (first, second):
+        store.listener_pid = None
+
+
+@needs_redis
+def test_a_remembered_value_is_kept_no_longer_than_its_age_allows(
+    settings, monkeypatch
+):
+    store = subscribed_store(settings, "remember-age-test")
+    reads = ["first", "second"]
+    store.remember("token", lambda: reads.pop(0), 10)
+    later = time.monotonic() + 11
+    monkeypatch.setattr(pagecache.time, "monotonic", lambda: later)
+
+    assert store.remember("token", lambda: reads.pop(0), 10) == "second"
+    store.listener_pid = None
 
 
 def test_without_a_session_the_admin_form_is_never_served_to_a_reader(site):
