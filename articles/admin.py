@@ -123,7 +123,8 @@ class SectionAdmin(PurgesEverythingOnDelete, SortableAdminMixin, admin.ModelAdmi
     def update_order(self, request):
         response = super().update_order(request)
         if response.status_code == 200:
-            purge.everything_changed()
+            # The order shows in the navigation, not in stories.
+            purge.everything_changed(stories=False)
         return response
 
     def get_actions(self, request):

@@ -421,9 +421,13 @@ class ArticleQuerySet(models.QuerySet):
         """Return up to limit other articles from the same section or sharing a tag, newest first."""
         others = self.exclude(pk=article.pk).newest_first()
         same_section = others.filter(section_id=article.section_id)
+        # The article's tags as a subquery: the page knows only its id and
+        # section when its story is stored (articles/stored.py).
         sharing_a_tag = others.filter(
             pk__in=ArticleTag.objects.filter(
-                tag__in=[tag.pk for tag in article.tag_list]
+                tag__in=ArticleTag.objects.filter(content_object=article.pk).values(
+                    "tag"
+                )
             ).values("content_object")
         )
         if connection.features.supports_slicing_ordering_in_compound:
@@ -865,6 +869,11 @@ class Article(models.Model):
             Article.objects.filter(pk=self.pk).update(
                 hero_renditions=self.hero_renditions
             )
+        if self.status == self.Status.PUBLISHED and not self.is_live_blog:
+            # Imported here: stored renders with this module's models.
+            from articles import stored
+
+            stored.store_after_commit(self.pk)
 
     def get_absolute_url(self):
         return reverse(
@@ -877,9 +886,11 @@ class Article(models.Model):
         Return the live article at `slug` with only what its page needs while
         the page's fragments are cached: the address, the title, the fragment
         keys, its section (slug and name), `last_change` as last_change()
-        would return it, and `breaking_news`, the banner showing now as a list
-        of none or one (BreakingNews.objects.showing()); None when no live
-        article has this slug.
+        would return it, `breaking_news`, the banner showing now as a list
+        of none or one (BreakingNews.objects.showing()), and
+        `stored_story_html` and `stored_head_html`, the page's story and head as stored at the last
+        save while still what it would render (articles/stored.py), else
+        None; None when no live article has this slug.
 
         The reading site's hottest query, so it is written in SQL: built by
         the ORM (published(), select_related, two subqueries) it spends about
@@ -894,6 +905,13 @@ class Article(models.Model):
         breaking_news = apps.get_model("sections", "BreakingNews")
         article, section = cls._meta.db_table, Section._meta.db_table
         banner = breaking_news._meta.db_table
+        # The story as stored at the last save, when still what the page
+        # would render; imported here, as it imports this module.
+        from articles import stored
+
+        template_version = stored.template_version()
+        stored_story = StoredStory._meta.db_table
+        generation = StoredStoryGeneration._meta.db_table
         found = list(
             cls.objects.raw(
                 f"""
@@ -907,15 +925,22 @@ class Article(models.Model):
                        (SELECT published_at FROM {article}
                         WHERE status = %s AND published_at <= %s
                         ORDER BY published_at DESC, id DESC LIMIT 1) AS last_change_live,
-                       banner.text AS banner_text, banner.link AS banner_link
+                       banner.text AS banner_text, banner.link AS banner_link,
+                       stored.story_html AS stored_story_html, stored.head_html AS stored_head_html
                 FROM {article} article
                 JOIN {section} section ON section.id = article.section_id
                 LEFT JOIN (SELECT text, link FROM {banner}
                            WHERE expires_at IS NULL OR expires_at > %s) banner ON 1 = 1
+                LEFT JOIN {stored_story} stored
+                       ON stored.article_id = article.id
+                      AND stored.version = article.version
+                      AND stored.updated_at = article.updated_at
+                      AND stored.template_version = %s
+                      AND stored.generation = (SELECT value FROM {generation} LIMIT 1)
                 WHERE article.slug = %s AND article.status = %s
                   AND article.published_at <= %s
                 """,
-                [published, now, now, slug, published, now],
+                [published, now, now, template_version, slug, published, now],
             )
         )
         if not found:
@@ -2182,3 +2207,50 @@ class AppliedReadBatch(models.Model):
 
     def __str__(self):
         return self.batch_id
+
+
+class StoredStory(models.Model):
+    """
+    An article page's story and head as rendered when the article was last
+    saved, so that a page no cache holds (a crawler walking the archive)
+    needs neither the article's query nor its render (articles/stored.py).
+
+    Valid only while the article's version and last save, the templates and
+    code that render it (`template_version`) and the stored generation
+    (StoredStoryGeneration, renewed by whatever renews every fragment) are
+    those it was rendered with; Article.live_page_keys() checks all four.
+    """
+
+    article = models.OneToOneField(
+        Article,
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="stored_story",
+        verbose_name=_("article"),
+    )
+    version = models.PositiveIntegerField(_("article version"))
+    updated_at = models.DateTimeField(_("article last saved"))
+    template_version = models.CharField(_("template version"), max_length=32)
+    generation = models.PositiveIntegerField(_("generation"))
+    story_html = models.TextField(_("story"))
+    head_html = models.TextField(_("head"))
+
+    class Meta:
+        verbose_name = _("stored story")
+        verbose_name_plural = _("stored stories")
+
+    def __str__(self):
+        return f"{self.article_id} v{self.version}"
+
+
+class StoredStoryGeneration(models.Model):
+    """One row: the generation stored stories must carry to be used."""
+
+    value = models.PositiveIntegerField(_("generation"), default=0)
+
+    class Meta:
+        verbose_name = _("stored story generation")
+        verbose_name_plural = _("stored story generations")
+
+    def __str__(self):
+        return str(self.value)

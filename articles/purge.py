@@ -11,7 +11,7 @@ the cards' labels and bylines), so those purge everything. See docs/caching.md.
 from django.db import transaction
 from django.urls import reverse
 
-from articles import fragments, readership
+from articles import fragments, readership, stored
 from articles.sitemaps import SITEMAPS
 from newsroom import frontend_cache, pagecache
 
@@ -120,9 +120,15 @@ def article_deleted(article_id, before):
     transaction.on_commit(purge)
 
 
-def everything_changed():
-    """Purge every page, e.g. after the navigation or a name shown on cards changed."""
+def everything_changed(stories=True):
+    """
+    Purge every page, e.g. after the navigation or a name shown on cards
+    changed; with stories, also leave every stored story unused (a section,
+    tag or author name they show may have changed) until stored again.
+    """
     fragments.expire_all()
+    if stories:
+        stored.renew_generation()
 
     def purge():
         readership.forget_most_read()

@@ -27,7 +27,7 @@ from django.views.decorators.http import require_POST
 from django.views.generic import ListView, TemplateView
 from taggit.models import Tag
 
-from articles import readership, search
+from articles import readership, search, stored
 from articles.models import (
     LIVE_UPDATES_PER_PAGE,
     Article,
@@ -201,7 +201,7 @@ class ArticleDetailView(TemplateView):
             # are missing from the cache.
             related=SimpleLazyObject(
                 lambda: list(
-                    Article.objects.published().related_to(article, RELATED_ARTICLES)
+                    Article.objects.published().related_to(self.page, RELATED_ARTICLES)
                 )
             ),
             front_version=self.front_version,
@@ -211,11 +211,17 @@ class ArticleDetailView(TemplateView):
             **kwargs,
         )
         if not self.preview:
+            site_url = request.build_absolute_uri("/")
+            if self.page.stored_story_html is not None:
+                context.update(
+                    stored_story=stored.on_page(self.page.stored_story_html, site_url),
+                    stored_head=stored.on_page(self.page.stored_head_html, site_url),
+                )
             # Callables: the template calls them only inside a fragment it renders.
             context.update(
                 breaking_news=self.page.breaking_news,
                 # Fragments with absolute addresses differ per site address.
-                site_url=request.build_absolute_uri("/"),
+                site_url=site_url,
                 canonical_url=lambda: request.build_absolute_uri(
                     article.get_absolute_url()
                 ),

@@ -50,12 +50,12 @@ def pin_removed(pin, user, action=FrontChange.Action.UNPIN):
 
 def banner_saved(banner, user):
     _log(FrontChange.Action.BANNER_SET, user, banner.text)
-    purge.everything_changed()
+    purge.everything_changed(stories=False)
 
 
 def banner_removed(banner, user, action=FrontChange.Action.BANNER_CLEARED):
     _log(action, user, banner.text)
-    purge.everything_changed()
+    purge.everything_changed(stories=False)
 
 
 def remove_expired(now=None):

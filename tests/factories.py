@@ -7,6 +7,7 @@ from datetime import timedelta
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import transaction
 from django.utils import timezone
 from PIL import Image
 
@@ -59,18 +60,23 @@ def make_article(authors=(), subheadings=(), tags=(), **fields):
     fields.setdefault("status", Article.Status.PUBLISHED)
     if fields["status"] == Article.Status.PUBLISHED:
         fields.setdefault("published_at", timezone.now() - timedelta(hours=1))
-    article = Article.objects.create(**fields)
-    for position, author in enumerate(authors):
-        ArticleAuthor.objects.create(article=article, author=author, position=position)
-    for position, heading in enumerate(subheadings):
-        Subheading.objects.create(
-            article=article,
-            heading=heading,
-            body=f"<p>Text under {heading}.</p>",
-            position=position,
-        )
-    if tags:
-        article.tags.add(*tags)
+    # One transaction, as the admin saves an article and its inlines: the
+    # story is stored once it commits (articles/stored.py).
+    with transaction.atomic():
+        article = Article.objects.create(**fields)
+        for position, author in enumerate(authors):
+            ArticleAuthor.objects.create(
+                article=article, author=author, position=position
+            )
+        for position, heading in enumerate(subheadings):
+            Subheading.objects.create(
+                article=article,
+                heading=heading,
+                body=f"<p>Text under {heading}.</p>",
+                position=position,
+            )
+        if tags:
+            article.tags.add(*tags)
     return article
 
 
@@ -96,16 +102,19 @@ def image_upload(
 def make_gallery(article, photos=3, **fields):
     """Return a saved gallery on article with `photos` photographs, renditions made."""
     fields.setdefault("title", "The vote in pictures")
-    gallery = Gallery.objects.create(article=article, **fields)
-    for position in range(photos):
-        GalleryImage.objects.create(
-            gallery=gallery,
-            image=image_upload(
-                f"photo-{position + 1}.jpg", color=(40 * position, 90, 140)
-            ),
-            alt=f"Photo description {position + 1}",
-            caption=f"Caption {position + 1}",
-            credit="Photograph: Tom Reyes",
-            position=position,
-        )
+    with transaction.atomic():
+        gallery = Gallery.objects.create(article=article, **fields)
+        for position in range(photos):
+            GalleryImage.objects.create(
+                gallery=gallery,
+                image=image_upload(
+                    f"photo-{position + 1}.jpg", color=(40 * position, 90, 140)
+                ),
+                alt=f"Photo description {position + 1}",
+                caption=f"Caption {position + 1}",
+                credit="Photograph: Tom Reyes",
+                position=position,
+            )
+        # Saved again, as the gallery admin saves the article (articles/admin.py).
+        article.save(update_fields=["updated_at"])
     return gallery
