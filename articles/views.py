@@ -200,9 +200,7 @@ class ArticleDetailView(TemplateView):
             # The rest is read by the template only inside fragments that
             # are missing from the cache.
             related=SimpleLazyObject(
-                lambda: list(
-                    Article.objects.published().related_to(self.page, RELATED_ARTICLES)
-                )
+                lambda: Article.related(self.page, RELATED_ARTICLES)
             ),
             front_version=self.front_version,
             live_page_number=getattr(self, "live_page_number", 1),

@@ -584,6 +584,44 @@ def test_the_page_keys_query_finds_exactly_the_live_articles_with_the_fronts_ver
     assert Article.live_page_keys("no-such-story") is None
 
 
+def test_the_related_query_lists_what_published_and_newest_first_would():
+    section = make_section(name="Politics")
+    now = timezone.now()
+    story = make_article(section=section, tags=["Budget", "Council"])
+    candidates = [
+        make_article(section=section, published_at=now - timedelta(hours=hours))
+        for hours in (3, 30, 300)
+    ] + [
+        make_article(tags=[tag], published_at=now - timedelta(hours=hours))
+        for tag, hours in (("Budget", 5), ("Council", 50), ("Budget", 500))
+    ]
+    # Same moment as another: the id settles the order, as newest_first() does.
+    candidates.append(
+        make_article(section=section, published_at=now - timedelta(hours=5))
+    )
+    for status in (Article.Status.DRAFT, Article.Status.WITHDRAWN):
+        make_article(section=section, tags=["Budget"], status=status)
+    make_article(section=section, published_at=now + timedelta(hours=1))
+    make_article(tags=["Budget"], published_at=now + timedelta(hours=1))
+    make_article(tags=["Unrelated"], published_at=now - timedelta(hours=1))
+
+    for limit in (2, 4, 10):
+        expected = list(
+            Article.objects.published()
+            .filter(pk__in=[article.pk for article in candidates])
+            .newest_first()[:limit]
+        )
+        related = Article.related(story, limit)
+
+        assert related == expected
+        assert [other.section.name for other in related] == [
+            other.section.name for other in expected
+        ]
+        assert [other.get_absolute_url() for other in related] == [
+            other.get_absolute_url() for other in expected
+        ]
+
+
 def test_the_page_keys_query_carries_the_banner_only_while_it_shows():
     story = make_article()
 
