@@ -209,6 +209,16 @@ class Section(models.Model):
     def get_absolute_url(self):
         return reverse("sections:detail", kwargs={"section": self.slug})
 
+    @classmethod
+    def from_columns(cls, db, **values):
+        """
+        Return a section built from some of its columns, as a hand-written
+        query that joins it gives them (the rest stay deferred).
+        """
+        # from_db() takes the values in the model's field order.
+        names = [f.attname for f in cls._meta.concrete_fields if f.attname in values]
+        return cls.from_db(db, names, [values[name] for name in names])
+
 
 def sees_every_article(user):
     """Return whether user sees the whole newsroom's articles: editors and view-only roles such as Administrator."""
@@ -862,9 +872,10 @@ class Article(models.Model):
         keys, its section (slug and name), `last_change` as last_change()
         would return it, `breaking_news`, the banner showing now as a list
         of none or one (BreakingNews.objects.showing()), and
-        `stored_story_html` and `stored_head_html`, the page's story and head as stored at the last
-        save while still what it would render (articles/stored.py), else
-        None; None when no live article has this slug.
+        `stored_story_html` and `stored_head_html`, the page's story and
+        head as stored at the last save while still what it would render
+        (articles/stored.py), else None; None when no live article has this
+        slug.
 
         The reading site's hottest query, so it is written in SQL: built by
         the ORM (published(), select_related, two subqueries) it spends about
@@ -920,15 +931,11 @@ class Article(models.Model):
         if not found:
             return None
         page = found[0]
-        known = {
-            "id": page.section_id,
-            "slug": page.section_slug,
-            "name": page.section_name,
-        }
-        # from_db() takes the values in the model's field order.
-        names = [f.attname for f in Section._meta.concrete_fields if f.attname in known]
-        page.section = Section.from_db(
-            page._state.db, names, [known[name] for name in names]
+        page.section = Section.from_columns(
+            page._state.db,
+            id=page.section_id,
+            slug=page.section_slug,
+            name=page.section_name,
         )
         page.last_change = (
             utc_datetime(page.last_change_saved),
@@ -1006,21 +1013,14 @@ class Article(models.Model):
                 ],
             )
         )
-        names = [
-            f.attname
-            for f in Section._meta.concrete_fields
-            if f.attname in ("id", "slug", "name", "is_active")
-        ]
         for other in found:
-            known = {
-                "id": other.section_id,
-                "slug": other.section_slug,
-                "name": other.section_name,
+            other.section = Section.from_columns(
+                other._state.db,
+                id=other.section_id,
+                slug=other.section_slug,
+                name=other.section_name,
                 # The label links only a live section's front.
-                "is_active": bool(other.section_is_active),
-            }
-            other.section = Section.from_db(
-                other._state.db, names, [known[name] for name in names]
+                is_active=bool(other.section_is_active),
             )
         return found
 
@@ -2274,8 +2274,9 @@ class StoredStory(models.Model):
 
     Valid only while the article's version and last save, the templates and
     code that render it (`template_version`) and the stored generation
-    (StoredStoryGeneration, renewed by whatever renews every fragment) are
-    those it was rendered with; Article.live_page_keys() checks all four.
+    (StoredStoryGeneration, renewed when a section, tag or author may have
+    been renamed) are those it was rendered with; Article.live_page_keys()
+    checks all four.
     """
 
     article = models.OneToOneField(

@@ -7,7 +7,7 @@ neither the article's query nor its render. See docs/performance.md.
 A stored story is used only while everything it was rendered from is
 unchanged: the article's version and last save, the templates and code
 that render it (template_version()), and the stored generation, which
-fragments.expire_all() renews whenever a name shown in every story may have
+purge.everything_changed() renews whenever a name shown in stories may have
 changed (a section, a tag, an author). Live blogs are not stored: their
 updates change the page without a save.
 """
@@ -85,20 +85,20 @@ def render(article):
     )
 
 
+def storable():
+    """Return the articles whose stories are stored: published or scheduled, not live blogs."""
+    return Article.objects.filter(
+        status=Article.Status.PUBLISHED, is_live_blog=False
+    ).exclude(published_at=None)
+
+
 def store(article_ids):
     """Render and store the stories of those of these articles that are published or scheduled."""
     # Read before the articles: a renewal in between then leaves the new
     # rows unused, never used with names from before it.
     generation = current_generation()
-    articles = (
-        Article.objects.filter(
-            pk__in=article_ids,
-            status=Article.Status.PUBLISHED,
-            is_live_blog=False,
-        )
-        .exclude(published_at=None)
-        .for_article_page()
-    )
+    version = template_version()
+    articles = storable().filter(pk__in=article_ids).for_article_page()
     rows = []
     for article in articles:
         story_html, head_html = render(article)
@@ -107,7 +107,7 @@ def store(article_ids):
                 article_id=article.pk,
                 version=article.version,
                 updated_at=article.updated_at,
-                template_version=template_version(),
+                template_version=version,
                 generation=generation,
                 story_html=story_html,
                 head_html=head_html,
@@ -140,13 +140,9 @@ def unstored_ids():
         template_version=template_version(), generation=current_generation()
     ).filter(version=F("article__version"), updated_at=F("article__updated_at"))
     return (
-        Article.objects.filter(
-            status=Article.Status.PUBLISHED,
-            is_live_blog=False,
-        )
-        .exclude(published_at=None)
+        storable()
         .exclude(pk__in=usable.values("article"))
-        .order_by("-published_at", "-pk")
+        .newest_first()
         .values_list("pk", flat=True)
     )
 
