@@ -252,7 +252,7 @@ class DemoSeeder:
         if story.get("gallery"):
             self.gallery(article, story["gallery"])
         article.tags.add(*story["tags"])
-        Article.objects.filter(pk=article.pk).update_search_vectors()
+        Article.objects.filter(pk=article.pk).update_search_entries()
         self.history(article, story["status"], writers, now)
         # A first revision, as the admin keeps for an article it creates, so
         # the earliest text can be compared with and restored.
@@ -547,7 +547,7 @@ def add_generated_articles(count, progress=print, batch_size=2000):
             )
             Article.objects.filter(
                 pk__in=[article.pk for article in articles]
-            ).update_search_vectors()
+            ).update_search_entries()
         done += size
         progress(done, count, time.monotonic() - started)
     if connection.vendor == "postgresql":

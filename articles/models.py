@@ -228,6 +228,39 @@ def sees_every_article(user):
     )
 
 
+def _article_search_vector():
+    """Return the full-text vector of an article: headline (A), standfirst (B), text and subheadings (C)."""
+    subheading_text = (
+        Subheading.objects.filter(article=OuterRef("pk"))
+        .values("article")
+        .annotate(
+            text=StringAgg(
+                Concat("heading", Value(" "), "body", output_field=models.TextField()),
+                delimiter=" ",
+            )
+        )
+        .values("text")
+    )
+    return (
+        SearchVector("headline", weight="A", config=SEARCH_CONFIG)
+        + SearchVector("standfirst", weight="B", config=SEARCH_CONFIG)
+        + SearchVector(
+            Concat(
+                "body",
+                Value(" "),
+                Coalesce(
+                    Subquery(subheading_text),
+                    Value(""),
+                    output_field=models.TextField(),
+                ),
+                output_field=models.TextField(),
+            ),
+            weight="C",
+            config=SEARCH_CONFIG,
+        )
+    )
+
+
 class ArticleQuerySet(models.QuerySet):
     def published(self):
         """Return the articles readers may see now."""
@@ -270,74 +303,37 @@ class ArticleQuerySet(models.QuerySet):
             .first()
         )
 
-    def update_search_vectors(self):
+    def update_search_entries(self):
         """
-        Recompute the stored full-text vector of these articles from headline
-        (weight A), standfirst (B), lead text and subheadings (C). PostgreSQL only.
+        Keep the SearchEntry of these articles in step with them: listed
+        articles (see Article.listed_at) get their publication time and, on
+        PostgreSQL, a full-text vector of headline (weight A), standfirst (B),
+        text and subheadings (C); the others lose theirs.
         """
-        if connection.vendor != "postgresql":
-            return 0
-        subheading_text = (
-            Subheading.objects.filter(article=OuterRef("pk"))
-            .values("article")
-            .annotate(
-                text=StringAgg(
-                    Concat(
-                        "heading", Value(" "), "body", output_field=models.TextField()
-                    ),
-                    delimiter=" ",
-                )
-            )
-            .values("text")
-        )
-        return self.update(
-            search_vector=SearchVector("headline", weight="A", config=SEARCH_CONFIG)
-            + SearchVector("standfirst", weight="B", config=SEARCH_CONFIG)
-            + SearchVector(
-                Concat(
-                    "body",
-                    Value(" "),
-                    Coalesce(
-                        Subquery(subheading_text),
-                        Value(""),
-                        output_field=models.TextField(),
-                    ),
-                    output_field=models.TextField(),
-                ),
-                weight="C",
-                config=SEARCH_CONFIG,
-            )
-        )
-
-    def search_ids(self, text, limit):
-        """
-        Return the ids of the newest `limit` articles matching a reader's
-        query, best match first. Only those are ranked: a query of common
-        words matches thousands, and counting and ranking them all cost a
-        request most of a second at 100,000 articles.
-        """
+        SearchEntry.objects.filter(
+            article__in=self.exclude(status=Article.Status.PUBLISHED)
+        ).delete()
         if connection.vendor == "postgresql":
-            query = SearchQuery(text, search_type="websearch", config=SEARCH_CONFIG)
-            newest = (
-                self.filter(search_vector=query)
-                .newest_first()
-                .annotate(rank=SearchRank(F("search_vector"), query))
-                .values_list("pk", "rank")[:limit]
+            vector = _article_search_vector()
+        else:
+            vector = Value(None, output_field=SearchVectorField())
+        listed = (
+            self.filter(status=Article.Status.PUBLISHED)
+            .annotate(search_entry_vector=vector)
+            .values_list("pk", "published_at", "search_entry_vector")
+        )
+        select, params = listed.query.sql_with_params()
+        # One statement whatever the number of articles, and no vector
+        # through Python: the ORM's bulk_create cannot insert values computed
+        # from other columns.
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"INSERT INTO {SearchEntry._meta.db_table} "
+                f"(article_id, published_at, vector) {select} "
+                "ON CONFLICT (article_id) DO UPDATE SET "
+                "published_at = excluded.published_at, vector = excluded.vector",
+                params,
             )
-            # A stable sort keeps newest first among equal ranks.
-            return [pk for pk, _rank in sorted(newest, key=lambda row: -row[1])]
-        matches = (
-            Q(headline__icontains=text)
-            | Q(standfirst__icontains=text)
-            | Q(body__icontains=text)
-            | Q(subheadings__heading__icontains=text)
-            | Q(subheadings__body__icontains=text)
-        )
-        return list(
-            self.filter(pk__in=Article.objects.filter(matches).values("pk"))
-            .newest_first()
-            .values_list("pk", flat=True)[:limit]
-        )
 
     def with_last_workflow_step(self):
         """
@@ -404,8 +400,26 @@ class ArticleQuerySet(models.QuerySet):
         )
 
     def for_cards(self):
-        """Return articles ready for cards on fronts and lists: section and byline fetched."""
-        return self.with_byline()
+        """
+        Return articles ready for cards on fronts and lists: the section
+        joined and the byline as JSON in the same row (see byline_authors),
+        one query where a prefetch of authors and profiles costs two and
+        five times the Python.
+        """
+        return self.select_related("section").annotate(
+            byline_json=page_parts()["byline_json"]
+        )
+
+    def for_search_results(self):
+        """Return articles ready for a list of search results: what a card names, not the text or the images."""
+        return self.for_cards().only(
+            "headline",
+            "slug",
+            "published_at",
+            "section__name",
+            "section__slug",
+            "section__is_active",
+        )
 
     def for_article_page(self):
         """
@@ -794,9 +808,6 @@ class Article(models.Model):
     version = models.PositiveIntegerField(default=1, editable=False)
     # Signed into every share link (articles/preview.py): raising it revokes them all.
     share_links_generation = models.PositiveIntegerField(default=0, editable=False)
-    # Kept current by update_search_vector(); on PostgreSQL a GIN index
-    # (migration 0004) serves it. SQLite never fills it.
-    search_vector = SearchVectorField(null=True, editable=False)
 
     objects = ArticleQuerySet.as_manager()
 
@@ -842,7 +853,7 @@ class Article(models.Model):
             if not adding:
                 self._copy_listed_at_to_links()
             self._loaded_listed_at = self.listed_at
-        Article.objects.filter(pk=self.pk).update_search_vectors()
+        Article.objects.filter(pk=self.pk).update_search_entries()
         Embed.objects.resolve_missing(self.pk, self.body)
         if self.hero_image and not renditions_are_current(
             self.hero_renditions, self.hero_image.name
@@ -1518,18 +1529,81 @@ class Subheading(models.Model):
     def save(self, *args, **kwargs):
         self.body = clean_rich_text(self.body)
         super().save(*args, **kwargs)
-        Article.objects.filter(pk=self.article_id).update_search_vectors()
+        Article.objects.filter(pk=self.article_id).update_search_entries()
         Embed.objects.resolve_missing(self.article_id, self.body)
 
     def delete(self, *args, **kwargs):
         deleted = super().delete(*args, **kwargs)
-        Article.objects.filter(pk=self.article_id).update_search_vectors()
+        Article.objects.filter(pk=self.article_id).update_search_entries()
         return deleted
 
     @property
     def anchor(self):
         """Return the id that links to this subheading; stable while the heading is."""
         return slugify(self.heading) or f"part-{self.position}"
+
+
+class SearchEntryQuerySet(models.QuerySet):
+    def search_ids(self, text, limit):
+        """
+        Return the ids of the newest `limit` articles readers may see now
+        that match a reader's query, best match first. Only those are
+        ranked: a query of common words matches thousands, and ranking them
+        all would cost a request most of a second at 100,000 articles.
+        """
+        listed_now = self.filter(published_at__lte=timezone.now()).order_by(
+            "-published_at", "-article_id"
+        )
+        if connection.vendor == "postgresql":
+            query = SearchQuery(text, search_type="websearch", config=SEARCH_CONFIG)
+            newest = (
+                listed_now.filter(vector=query)
+                .annotate(rank=SearchRank(F("vector"), query))
+                .values_list("article_id", "rank")[:limit]
+            )
+            # A stable sort keeps newest first among equal ranks.
+            return [pk for pk, _rank in sorted(newest, key=lambda row: -row[1])]
+        matches = (
+            Q(headline__icontains=text)
+            | Q(standfirst__icontains=text)
+            | Q(body__icontains=text)
+            | Q(subheadings__heading__icontains=text)
+            | Q(subheadings__body__icontains=text)
+        )
+        return list(
+            listed_now.filter(
+                article__in=Article.objects.filter(matches).values("pk")
+            ).values_list("article_id", flat=True)[:limit]
+        )
+
+
+class SearchEntry(models.Model):
+    """
+    What a search reads of a listed article (published or scheduled): its
+    publication time and, on PostgreSQL, its full-text vector, behind a GIN
+    index (migration 0021). A table of its own because a query of common
+    words matches thousands of articles and PostgreSQL reads the row of
+    every match to order them by date: here a row is the vector and a date,
+    not the article's text and everything else. Kept in step by
+    ArticleQuerySet.update_search_entries(), which every save of an article
+    or of one of its subheadings calls; see docs/search-and-feeds.md.
+    """
+
+    article = models.OneToOneField(
+        Article, on_delete=models.CASCADE, primary_key=True, related_name="+"
+    )
+    # Article.listed_at; a search lists what has a time up to now.
+    published_at = models.DateTimeField(null=True)
+    vector = SearchVectorField(null=True)
+
+    objects = SearchEntryQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("search entry")
+        verbose_name_plural = _("search entries")
+
+    def __str__(self):
+        return f"search entry of article {self.article_id}"
 
 
 class LiveUpdateQuerySet(models.QuerySet):

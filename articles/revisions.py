@@ -278,6 +278,8 @@ def restore(article, version, user, based_on):
             if part["author_id"] in living
         )
         article.tags.set(snap["tags"])
+        # The subheadings were replaced in bulk, past Subheading.delete().
+        Article.objects.filter(pk=article.pk).update_search_entries()
         save_revision(
             article,
             user,

@@ -20,7 +20,7 @@ from django.db.models.functions import Concat
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
 
-from articles.models import SEARCH_CONFIG, Article
+from articles.models import SEARCH_CONFIG, Article, SearchEntry
 
 # Characters no article contains, so highlights can be found again after escaping.
 _START, _STOP = "\x02", "\x03"
@@ -60,11 +60,11 @@ def normalised(query):
     return " ".join(query.split()).lower()
 
 
-def find(articles, query):
-    """Return the Matches of query among articles, within TIMEOUT_MILLISECONDS."""
+def find(query):
+    """Return the Matches of query among the published articles, within TIMEOUT_MILLISECONDS."""
     try:
         with time_limit(TIMEOUT_MILLISECONDS):
-            ids = articles.search_ids(query, MATCH_LIMIT + 1)
+            ids = SearchEntry.objects.search_ids(query, MATCH_LIMIT + 1)
     except OperationalError as error:
         if getattr(error.__cause__, "pgcode", None) != QUERY_CANCELED:
             raise
@@ -95,11 +95,12 @@ def search_results(page_articles, query):
     if connection.vendor == "postgresql":
         snippets = _postgresql_snippets(articles, query)
     else:
+        # The cards are loaded without their text (for_search_results()).
         snippets = {
-            article.pk: _marked_window(
-                f"{article.standfirst} {strip_tags(article.body)}", query
-            )
-            for article in articles
+            pk: _marked_window(f"{standfirst} {strip_tags(body)}", query)
+            for pk, standfirst, body in Article.objects.filter(
+                pk__in=[article.pk for article in articles]
+            ).values_list("pk", "standfirst", "body")
         }
     return [(article, _as_html(snippets.get(article.pk, ""))) for article in articles]
 

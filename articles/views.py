@@ -409,12 +409,14 @@ class SearchView(TemplateView):
         """Return the page of results asked for (or the nearest), the matches and the snippets."""
         if not search.has_positive_term(self.query):
             return None, search.Matches([]), []
-        matches = search.find(Article.objects.published(), self.query)
+        matches = search.find(self.query)
         if not matches.ids:
             return None, matches, []
         page = Paginator(matches.ids, self.paginate_by).get_page(self.page_number)
         articles = (
-            Article.objects.published().filter(pk__in=page.object_list).for_cards()
+            Article.objects.published()
+            .filter(pk__in=page.object_list)
+            .for_search_results()
         )
         page.object_list = sorted(articles, key=lambda a: page.object_list.index(a.pk))
         return page, matches, search.search_results(page.object_list, self.query)

@@ -12,7 +12,7 @@ from django.utils import timezone
 from articles import search as article_search
 from articles import sitemaps, workflow
 from articles.demo import draw_hero
-from articles.models import Article, ArticleQuerySet, AuthorProfile
+from articles.models import Article, AuthorProfile, SearchEntryQuerySet
 from articles.views import server_error
 from tests.factories import make_article, make_section, make_user
 
@@ -177,6 +177,34 @@ def test_search_finds_published_articles_only(client):
 
     assert response.status_code == 200
     assert [article for article, _ in response.context["results"]] == [found]
+
+
+def test_search_follows_an_article_through_scheduling_withdrawal_and_republishing(
+    client, editor, monkeypatch
+):
+    def found():
+        return [a for a, _ in search(client, "lighthouse").context["results"]]
+
+    draft = make_article(
+        headline="Lighthouse keeper retires",
+        status=Article.Status.DRAFT,
+        published_at=None,
+        authors=[make_user()],
+    )
+    assert found() == []
+
+    workflow.publish(draft, editor, at=timezone.now() + timedelta(hours=1))
+    assert found() == [], "scheduled: not yet"
+    later = timezone.now() + timedelta(hours=2)
+    monkeypatch.setattr(timezone, "now", lambda: later)
+    assert found() == [draft], "live at its time, with no save"
+
+    workflow.withdraw(draft, editor, "Legal advice.")
+    assert found() == []
+
+    draft.refresh_from_db()
+    workflow.publish(draft, editor)
+    assert found() == [draft]
 
 
 def test_a_repeated_search_is_answered_from_its_fragment_until_the_site_changes(
@@ -372,7 +400,7 @@ def test_a_search_postgresql_cancels_for_its_time_says_so_instead_of_failing(
         return []
 
     monkeypatch.setattr(article_search, "TIMEOUT_MILLISECONDS", 50)
-    monkeypatch.setattr(ArticleQuerySet, "search_ids", slow)
+    monkeypatch.setattr(SearchEntryQuerySet, "search_ids", slow)
     started = time.monotonic()
 
     response = search(client, "ferries")

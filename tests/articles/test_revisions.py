@@ -92,6 +92,38 @@ def test_restore_brings_back_text_subheadings_and_tags_exactly(article, editor):
     )
 
 
+def test_after_a_restore_search_finds_the_restored_text_not_the_replaced_one(
+    client, editor
+):
+    article = make_article(headline="Ferry timetable cut")
+    admin = client_for(editor)
+    save_through_admin(admin, article)  # the version to come back to
+    original = revisions.versions_of(article).get()
+    save_through_admin(
+        admin,
+        article,
+        **{
+            "subheadings-0-heading": "An airship",
+            "subheadings-0-body": "<p>A zeppelin flew over the harbour.</p>",
+            "subheadings-0-position": "0",
+        },
+    )
+    assert search_results(client, "zeppelin") == [article]
+
+    admin.post(
+        reverse("admin:articles_article_restore", args=[article.pk, original.pk]),
+        {"based_on_version": article.version},
+    )
+
+    assert search_results(client, "zeppelin") == []
+    assert search_results(client, "timetable") == [article]
+
+
+def search_results(client, query):
+    response = client.get("/search/", {"q": query})
+    return [found for found, _snippet in response.context["results"]]
+
+
 def test_restore_keeps_the_workflow_state(article, editor):
     client = client_for(editor)
     save_through_admin(client, article)
