@@ -81,17 +81,21 @@ def stop(process):
         process.wait()
 
 
-def gunicorn(port, env, log, application=None):
-    """Serve the site (or another WSGI application) with the repository's gunicorn.conf.py on port."""
+def gunicorn(port, env, log, application=None, executable=None, cwd=REPOSITORY):
+    """
+    Serve the site (or another WSGI application, importable from cwd) with
+    the repository's gunicorn.conf.py on port; executable is another
+    virtualenv's gunicorn.
+    """
     command = [
-        str(Path(sys.executable).with_name("gunicorn")),
+        str(executable or Path(sys.executable).with_name("gunicorn")),
         "--config",
         str(REPOSITORY / "gunicorn.conf.py"),
         *([application] if application else []),
     ]
     env = {**env, "GUNICORN_BIND": f"127.0.0.1:{port}"}
     return running(
-        command, f"http://127.0.0.1:{port}/robots.txt", log, env=env, cwd=REPOSITORY
+        command, f"http://127.0.0.1:{port}/robots.txt", log, env=env, cwd=cwd
     )
 
 
