@@ -33,11 +33,12 @@ e2e: $(INSTALLED)
 	$(BIN)/python -m pytest -m e2e $(PYTEST_ARGS)
 
 # An HTTP benchmark under gunicorn and wrk against PostgreSQL with 100,000 articles
-# and Redis (a database of its own: the benchmark clears it); see docs/performance.md.
+# and Redis (a database of its own: the benchmark clears it), beside Wagtail 8.0.1
+# on the same machine (skip it with `make bench SKIP_WAGTAIL=1`); see docs/performance.md.
 bench: $(INSTALLED)
 	createdb -h 127.0.0.1 -U postgres newsroom_bench 2>/dev/null || true
 	$(BENCH_ENV) $(BIN)/python manage.py migrate --noinput
-	$(BENCH_ENV) $(BIN)/python manage.py bench --articles $(BENCH_ARTICLES)
+	$(BENCH_ENV) $(if $(SKIP_WAGTAIL),BENCH_SKIP_WAGTAIL=1) $(BIN)/python manage.py bench --articles $(BENCH_ARTICLES)
 
 # Redis and PostgreSQL faults for real, under load, on a throwaway PostgreSQL
 # cluster and Redis of its own, with two gunicorn instances behind Varnish;

@@ -120,11 +120,36 @@ class Check:
         return f"{text}: miss, {self.shortfall}"
 
 
-# Issue 10, item 16, on a 2-core machine under `wrk -t2 -c16`.
+# Issue 10, item 16: the article page (cache off) and the crawl are held to
+# multiples of Wagtail 8.0.1's uncached article page on the same machine, which
+# the benchmark measures (bench/wagtail_baseline.py). The issue measured Wagtail
+# at 136.6 req/s and wrote down its targets as 480 and 275 req/s; those stand
+# when Wagtail could not be measured.
+WAGTAIL_LINE = "wagtail_article"
+WAGTAIL_MULTIPLES = {"article": 3.5, "crawl": 2}
+ISSUE_LIMITS = {"article": 480, "crawl": 275}
+
+
+def wagtail_targets(wagtail_requests_per_second):
+    """
+    Return the article's and the crawl's throughput targets: multiples of
+    Wagtail's uncached article figure, or issue 10's figures without one.
+    """
+    targets = []
+    for line, multiple in WAGTAIL_MULTIPLES.items():
+        if wagtail_requests_per_second:
+            limit = multiple * wagtail_requests_per_second
+            text = f"≥ {multiple:g} × Wagtail = {limit:,.0f} req/s"
+        else:
+            limit = ISSUE_LIMITS[line]
+            text = f"≥ {limit} req/s (issue 10's figure: Wagtail not measured)"
+        targets.append(Target(line, "requests_per_second", "at least", limit, text))
+    return targets
+
+
+# The other targets of issue 10, item 16, on a 2-core machine under `wrk -t2 -c16`.
 TARGETS = (
-    Target("article", "requests_per_second", "at least", 480, "≥ 480 req/s"),
     Target("article", "queries_cold", "at most", 5, "≤ 5 queries cold"),
-    Target("crawl", "requests_per_second", "at least", 275, "≥ 275 req/s"),
     Target("article_cached", "requests_per_second", "at least", 5000, "≥ 5,000 req/s"),
     Target("article_cached", "p99_ms", "below", 10, "p99 < 10 ms"),
     Target("varnish", "share_of_nginx", "at least", 1 / 3, "≥ 1/3 of nginx", True),
@@ -160,9 +185,17 @@ def figures_of(lines):
     return figures
 
 
+def wagtail_figure(figures):
+    """Return Wagtail's article req/s when it was measured without errors, else None."""
+    if figures.get(f"{WAGTAIL_LINE}.errors") != 0:
+        return None
+    return figures.get(f"{WAGTAIL_LINE}.requests_per_second") or None
+
+
 def check_targets(lines):
     figures = figures_of(lines)
-    return [c for c in (target.check(figures) for target in TARGETS) if c is not None]
+    targets = (*wagtail_targets(wagtail_figure(figures)), *TARGETS)
+    return [c for c in (target.check(figures) for target in targets) if c is not None]
 
 
 def format_number(value, unit=""):

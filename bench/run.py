@@ -1,8 +1,9 @@
 """
-The benchmark, step by step: seed, count queries in-process, then serve the
-site under gunicorn (page cache off, then on), put each scenario under load,
-and report. Every server started here is stopped when the run ends, fails or
-is interrupted.
+The benchmark, step by step: seed, count queries in-process, measure Wagtail
+8.0.1 on this machine (the targets' basis), then serve the site under
+gunicorn (page cache off, then on), put each scenario under load, and report.
+Every server started here is stopped when the run ends, fails or is
+interrupted.
 """
 
 import gzip
@@ -20,7 +21,7 @@ import time
 import urllib.parse
 import urllib.request
 from contextlib import ExitStack, contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from http.cookies import SimpleCookie
 from pathlib import Path
 from types import SimpleNamespace
@@ -39,7 +40,7 @@ from django.utils import timezone
 
 from articles import readership
 from articles.models import Article, ReadCount, Section
-from bench import servers
+from bench import servers, wagtail_baseline
 from bench.load import BROWSER_USER_AGENT, Load, run_load, wrk_installed
 from bench.report import (
     Line,
@@ -71,6 +72,11 @@ class Options:
     threads: int
     connections: int
     python_load: bool
+    # BENCH_SKIP_WAGTAIL=1 (`make bench SKIP_WAGTAIL=1`): a quick run, held to
+    # issue 10's figures instead of Wagtail's.
+    skip_wagtail: bool = field(
+        default_factory=lambda: os.environ.get("BENCH_SKIP_WAGTAIL") == "1"
+    )
 
 
 @dataclass
@@ -158,6 +164,8 @@ class Benchmark:
             with self.step("Query counts per request, cold and warm, in-process"):
                 for scenario in scenarios:
                     self.count_queries(scenario, workdir)
+            # Just before Newsroom's own loads, on the same quiet machine.
+            self.load_wagtail()
             self.load_uncached(scenarios, workdir, env, admin_password)
             self.load_cached(scenarios, workdir, env)
             self.load_bare(workdir, env)
@@ -341,6 +349,49 @@ class Benchmark:
             "CLIENT_IP_HEADER": "HTTP_X_REAL_IP",
         }
 
+    def load_wagtail(self):
+        """Measure Wagtail 8.0.1's article and crawl, or say why not."""
+        article = Line(
+            "wagtail_article", "Wagtail 8.0.1, article, no page cache (same machine)"
+        )
+        crawl = Line(
+            "wagtail_crawl",
+            "Wagtail 8.0.1, crawl: every request a different article, no page cache",
+        )
+        self.lines[article.key] = article
+        self.lines[crawl.key] = crawl
+        if self.options.skip_wagtail:
+            article.skipped = crawl.skipped = "BENCH_SKIP_WAGTAIL=1"
+            self.write("▸ Wagtail 8.0.1 baseline: skipped (BENCH_SKIP_WAGTAIL=1)")
+            return
+        options = self.options
+        self.write(
+            "▸ Wagtail 8.0.1 baseline on this machine, "
+            f"load average {os.getloadavg()[0]:.1f}"
+        )
+        try:
+            baseline = wagtail_baseline.run(
+                seconds=options.seconds,
+                warm_up_seconds=options.warm_up_seconds,
+                threads=options.threads,
+                connections=options.connections,
+                python_load=options.python_load,
+                write=lambda text: self.write(f"  {text}"),
+            )
+        except Exception as error:
+            # Whatever stops it (no network for pip, no PostgreSQL), Newsroom's
+            # own run goes on; Ctrl-C is no Exception and still ends the run.
+            reason = str(error).strip().splitlines()[0][:120]
+            article.skipped = crawl.skipped = f"could not run: {reason}"
+            self.write("  Wagtail could not run, so issue 10's figures stand:")
+            for line in str(error).strip().splitlines():
+                self.write(f"    {line}")
+            return
+        article.load = baseline.article
+        article.queries_cold = baseline.queries_cold
+        article.queries_warm = baseline.queries_warm
+        crawl.load = baseline.crawl
+
     def load_bare(self, workdir, env):
         port = servers.free_port()
         bare = Scenario(
@@ -479,6 +530,8 @@ class Benchmark:
         order = [
             "article",
             "crawl",
+            "wagtail_article",
+            "wagtail_crawl",
             "article_cached",
             "bare",
             "varnish",
