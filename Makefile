@@ -38,7 +38,7 @@ e2e: $(INSTALLED)
 bench: $(INSTALLED)
 	createdb -h 127.0.0.1 -U postgres newsroom_bench 2>/dev/null || true
 	$(BENCH_ENV) $(BIN)/python manage.py migrate --noinput
-	$(BENCH_ENV) $(if $(SKIP_WAGTAIL),BENCH_SKIP_WAGTAIL=1) $(BIN)/python manage.py bench --articles $(BENCH_ARTICLES)
+	$(BENCH_ENV) $(BIN)/python manage.py bench --articles $(BENCH_ARTICLES) $(if $(SKIP_WAGTAIL),--skip-wagtail)
 
 # Redis and PostgreSQL faults for real, under load, on a throwaway PostgreSQL
 # cluster and Redis of its own, with two gunicorn instances behind Varnish;

@@ -123,8 +123,9 @@ class Check:
 # Issue 10, item 16: the article page (cache off) and the crawl are held to
 # multiples of Wagtail 8.0.1's uncached article page on the same machine, which
 # the benchmark measures (bench/wagtail_baseline.py). The issue measured Wagtail
-# at 136.6 req/s and wrote down its targets as 480 and 275 req/s; those stand
-# when Wagtail could not be measured.
+# at 136.6 req/s and wrote its targets down as 480 and 275 req/s; the Wagtail
+# site here runs slower than that (about 43 req/s on 6 December), so the higher
+# of the two stands: a slow baseline must not lower the bar.
 WAGTAIL_LINE = "wagtail_article"
 WAGTAIL_MULTIPLES = {"article": 3.5, "crawl": 2}
 ISSUE_LIMITS = {"article": 480, "crawl": 275}
@@ -132,17 +133,25 @@ ISSUE_LIMITS = {"article": 480, "crawl": 275}
 
 def wagtail_targets(wagtail_requests_per_second):
     """
-    Return the article's and the crawl's throughput targets: multiples of
-    Wagtail's uncached article figure, or issue 10's figures without one.
+    Return the article's and the crawl's throughput targets: issue 10's
+    figure or the multiple of Wagtail's uncached article figure measured in
+    the same run, whichever is higher.
     """
     targets = []
     for line, multiple in WAGTAIL_MULTIPLES.items():
-        if wagtail_requests_per_second:
+        issue_limit = ISSUE_LIMITS[line]
+        if not wagtail_requests_per_second:
+            limit = issue_limit
+            text = f"≥ {issue_limit} req/s (issue 10's figure: Wagtail not measured)"
+        elif multiple * wagtail_requests_per_second >= issue_limit:
             limit = multiple * wagtail_requests_per_second
             text = f"≥ {multiple:g} × Wagtail = {limit:,.0f} req/s"
         else:
-            limit = ISSUE_LIMITS[line]
-            text = f"≥ {limit} req/s (issue 10's figure: Wagtail not measured)"
+            limit = issue_limit
+            text = (
+                f"≥ {issue_limit} req/s (issue 10's figure; {multiple:g} × Wagtail "
+                f"here is {multiple * wagtail_requests_per_second:,.0f})"
+            )
         targets.append(Target(line, "requests_per_second", "at least", limit, text))
     return targets
 

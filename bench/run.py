@@ -21,7 +21,7 @@ import time
 import urllib.parse
 import urllib.request
 from contextlib import ExitStack, contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from http.cookies import SimpleCookie
 from pathlib import Path
 from types import SimpleNamespace
@@ -72,11 +72,9 @@ class Options:
     threads: int
     connections: int
     python_load: bool
-    # BENCH_SKIP_WAGTAIL=1 (`make bench SKIP_WAGTAIL=1`): a quick run, held to
-    # issue 10's figures instead of Wagtail's.
-    skip_wagtail: bool = field(
-        default_factory=lambda: os.environ.get("BENCH_SKIP_WAGTAIL") == "1"
-    )
+    # --skip-wagtail (`make bench SKIP_WAGTAIL=1`): a quicker run, held to
+    # issue 10's figures alone.
+    skip_wagtail: bool = False
 
 
 @dataclass
@@ -361,8 +359,8 @@ class Benchmark:
         self.lines[article.key] = article
         self.lines[crawl.key] = crawl
         if self.options.skip_wagtail:
-            article.skipped = crawl.skipped = "BENCH_SKIP_WAGTAIL=1"
-            self.write("▸ Wagtail 8.0.1 baseline: skipped (BENCH_SKIP_WAGTAIL=1)")
+            article.skipped = crawl.skipped = "--skip-wagtail"
+            self.write("▸ Wagtail 8.0.1 baseline: skipped (--skip-wagtail)")
             return
         options = self.options
         self.write(

@@ -91,16 +91,16 @@ def test_an_article_fast_enough_with_few_queries_passes():
 
 
 def test_article_and_crawl_targets_are_multiples_of_wagtails_article():
-    article, crawl = wagtail_targets(136.6)
+    article, crawl = wagtail_targets(140.2)
     assert (article.line, article.limit, article.text) == (
         "article",
-        pytest.approx(478.1),
-        "≥ 3.5 × Wagtail = 478 req/s",
+        pytest.approx(490.7),
+        "≥ 3.5 × Wagtail = 491 req/s",
     )
     assert (crawl.line, crawl.limit, crawl.text) == (
         "crawl",
-        pytest.approx(273.2),
-        "≥ 2 × Wagtail = 273 req/s",
+        pytest.approx(280.4),
+        "≥ 2 × Wagtail = 280 req/s",
     )
 
 
@@ -116,19 +116,31 @@ def test_without_wagtails_figure_the_issues_figures_stand_and_say_so():
 def test_wagtail_measured_in_the_same_run_sets_both_throughput_targets():
     """The crawl, too, is reckoned from Wagtail's single article, not its crawl."""
     lines = [
-        Line("article", "article", load(400), queries_cold=3, queries_warm=1),
-        Line("crawl", "crawl", load(250)),
-        Line("wagtail_article", "Wagtail, article", load(100), 10, 10),
+        Line("article", "article", load(600), queries_cold=3, queries_warm=1),
+        Line("crawl", "crawl", load(290)),
+        Line("wagtail_article", "Wagtail, article", load(160), 10, 10),
         Line("wagtail_crawl", "Wagtail, crawl", load(20)),
     ]
     found = summaries(lines)
-    assert found[("article", "≥ 3.5 × Wagtail = 350 req/s")] == (
-        "≥ 3.5 × Wagtail = 350 req/s: pass"
+    assert found[("article", "≥ 3.5 × Wagtail = 560 req/s")] == (
+        "≥ 3.5 × Wagtail = 560 req/s: pass"
     )
-    assert found[("crawl", "≥ 2 × Wagtail = 200 req/s")] == (
-        "≥ 2 × Wagtail = 200 req/s: pass"
+    assert found[("crawl", "≥ 2 × Wagtail = 320 req/s")] == (
+        "≥ 2 × Wagtail = 320 req/s: miss, 91% of the target"
     )
     assert not any(line.startswith("wagtail") for line, _ in found)
+
+
+def test_a_wagtail_slower_than_the_issues_does_not_lower_the_targets():
+    article, crawl = wagtail_targets(43)
+    assert (article.limit, article.text) == (
+        480,
+        "≥ 480 req/s (issue 10's figure; 3.5 × Wagtail here is 150)",
+    )
+    assert (crawl.limit, crawl.text) == (
+        275,
+        "≥ 275 req/s (issue 10's figure; 2 × Wagtail here is 86)",
+    )
 
 
 def test_a_wagtail_run_with_errors_or_skipped_is_no_basis():
