@@ -43,6 +43,7 @@ from taggit.models import Tag, TaggedItemBase
 from articles import embeds
 from articles.images import make_renditions, renditions_are_current
 from articles.sanitize import EDITOR_EXTENSIONS, clean_rich_text
+from newsroom.db import prepared_sql
 
 # Section slugs share the URL space with these fixed prefixes (see newsroom/urls.py).
 RESERVED_SECTION_SLUGS = frozenset(
@@ -890,8 +891,10 @@ class Article(models.Model):
 
         The reading site's hottest query, so it is written in SQL: built by
         the ORM (published(), select_related, two subqueries) it spends about
-        1 ms of CPU compiling, a third of the whole page. Tests hold it to
-        published() and last_change() (tests/articles/test_article_page.py).
+        1 ms of CPU compiling, a third of the whole page; prepared once per
+        connection (newsroom/db.py), PostgreSQL does not plan it again. Tests
+        hold it to published() and last_change()
+        (tests/articles/test_article_page.py).
         """
         now = connection.ops.adapt_datetimefield_value(timezone.now())
         published = cls.Status.PUBLISHED
@@ -910,7 +913,9 @@ class Article(models.Model):
         generation = StoredStoryGeneration._meta.db_table
         found = list(
             cls.objects.raw(
-                f"""
+                prepared_sql(
+                    "live_page_keys",
+                    f"""
                 SELECT article.id, article.slug, article.headline, article.seo_title,
                        article.version, article.updated_at, article.section_id,
                        article.is_live_blog, article.coverage_ended_at,
@@ -936,6 +941,7 @@ class Article(models.Model):
                 WHERE article.slug = %s AND article.status = %s
                   AND article.published_at <= %s
                 """,
+                ),
                 [published, now, now, template_version, slug, published, now],
             )
         )
@@ -970,7 +976,8 @@ class Article(models.Model):
         the ORM, the union of two index walks (one OR across both would scan
         the archive) spent 1.6 ms of CPU compiling, a quarter of the page.
         Each part is limited inside a subquery in FROM, which SQLite allows
-        too. Tests hold it to published() and newest_first()
+        too; prepared once per connection (newsroom/db.py). Tests hold it to
+        published() and newest_first()
         (tests/articles/test_article_page.py).
         """
         now = connection.ops.adapt_datetimefield_value(timezone.now())
@@ -979,7 +986,9 @@ class Article(models.Model):
         tagged = ArticleTag._meta.db_table
         found = list(
             cls.objects.raw(
-                f"""
+                prepared_sql(
+                    "related_articles",
+                    f"""
                 SELECT article.id, article.slug, article.headline,
                        article.published_at, article.section_id,
                        section.slug AS section_slug, section.name AS section_name,
@@ -1009,6 +1018,7 @@ class Article(models.Model):
                 ORDER BY article.published_at DESC, article.id DESC
                 LIMIT %s
                 """,
+                ),
                 [
                     article.section_id,
                     article.pk,
