@@ -20,20 +20,29 @@ _PLACEHOLDER = re.compile(r"%s")
 
 
 @receiver(connection_created)
-def forget_prepared_statements(sender, **kwargs):
-    """A new connection to the database holds no prepared statement yet."""
-    kwargs["connection"].prepared_statements = set()
+def start_without_prepared_statements(sender, **kwargs):
+    """
+    A new connection to the database holds no prepared statement yet. Where
+    it will hold them, it plans each once: PostgreSQL otherwise plans a
+    prepared query afresh for its values whenever it guesses that pays (the
+    related query: 0.7 ms planning a 0.2 ms run, every time).
+    """
+    new_connection = kwargs["connection"]
+    new_connection.prepared_statements = set()
+    if prepares_statements(new_connection):
+        with new_connection.cursor() as cursor:
+            cursor.execute("SET plan_cache_mode = force_generic_plan")
 
 
-def prepares_statements():
+def prepares_statements(database=connection):
     """
     Return whether this connection keeps what it prepares: PostgreSQL with
     persistent connections, and no transaction-pooling PgBouncer in between
     (the next transaction may run on another server connection).
     """
     return (
-        connection.vendor == "postgresql"
-        and connection.settings_dict["CONN_MAX_AGE"] != 0
+        database.vendor == "postgresql"
+        and database.settings_dict["CONN_MAX_AGE"] != 0
         and not settings.DATABASE_TRANSACTION_POOLING
     )
 

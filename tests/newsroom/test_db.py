@@ -36,6 +36,22 @@ def test_the_page_keys_query_is_prepared_once_per_connection_and_again_after_a_r
     assert prepared_here() == ["live_page_keys"]
 
 
+def test_a_prepared_query_is_planned_once_not_for_each_set_of_values():
+    article = make_article(tags=["Harbour"])
+    others = [make_article(tags=["Harbour"]) for _ in range(6)]
+
+    for other in others:
+        Article.related(other, 4)
+    Article.related(article, 4)
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT generic_plans, custom_plans FROM pg_prepared_statements"
+            " WHERE name = 'related_articles'"
+        )
+        assert cursor.fetchone() == (7, 0)
+
+
 def test_behind_a_transaction_pooler_nothing_is_prepared():
     article = make_article(headline="Harbour reopens")
     connection.close()
