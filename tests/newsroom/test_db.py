@@ -25,6 +25,7 @@ def prepared_here():
 
 def test_the_page_keys_query_is_prepared_once_per_connection_and_again_after_a_reconnect():
     article = make_article(headline="Harbour reopens")
+    connection.close()  # a session of its own: earlier tests prepared on theirs
 
     assert Article.live_page_keys(article.slug).pk == article.pk
     assert Article.live_page_keys(article.slug).pk == article.pk
@@ -39,6 +40,7 @@ def test_the_page_keys_query_is_prepared_once_per_connection_and_again_after_a_r
 def test_a_prepared_query_is_planned_once_not_for_each_set_of_values():
     article = make_article(tags=["Harbour"])
     others = [make_article(tags=["Harbour"]) for _ in range(6)]
+    connection.close()
 
     for other in others:
         Article.related(other, 4)
@@ -47,7 +49,7 @@ def test_a_prepared_query_is_planned_once_not_for_each_set_of_values():
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT generic_plans, custom_plans FROM pg_prepared_statements"
-            " WHERE name = 'related_articles'"
+            " WHERE name = 'related_articles_4'"
         )
         assert cursor.fetchone() == (7, 0)
 
