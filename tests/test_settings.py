@@ -101,6 +101,29 @@ def test_starting_without_a_secret_key_outside_debug_fails_with_a_clear_message(
     assert "DJANGO_SECRET_KEY is not set" in result.stderr
 
 
+def test_migration_commands_run_without_a_secret_key_and_other_commands_do_not():
+    clean = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(("DJANGO_", "DATABASE_", "REDIS_URL"))
+    }
+
+    def manage(*arguments):
+        return subprocess.run(
+            [sys.executable, "manage.py", *arguments],
+            cwd=PROJECT,
+            env=clean,
+            capture_output=True,
+            text=True,
+        )
+
+    checked = manage("makemigrations", "--check", "--dry-run")
+    assert (checked.returncode, checked.stdout.strip()) == (0, "No changes detected")
+    refused = manage("check")
+    assert refused.returncode != 0
+    assert "DJANGO_SECRET_KEY is not set" in refused.stderr
+
+
 def test_debug_runs_without_a_secret_key():
     result = load_settings(DJANGO_DEBUG="1")
     assert result.returncode == 0, result.stderr
