@@ -10,6 +10,7 @@ import shutil
 import subprocess
 import threading
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -34,6 +35,43 @@ class Load:
     beacon: bool = False
     # As a browser asks: the page cache keeps pages compressed and sends them so.
     headers: dict = field(default_factory=lambda: {"Accept-Encoding": "gzip, br"})
+
+
+@contextmanager
+def step(write, what):
+    """Say what is being done, then how long it took."""
+    write(f"▸ {what} …")
+    started = time.monotonic()
+    yield
+    write(f"  done in {time.monotonic() - started:.1f} s")
+
+
+def cycling_loads(workdir, name, paths, warm_up_count, **options):
+    """
+    Return the Load and its warm-up cycling through paths: the first
+    warm_up_count for the warm-up, the rest measured, each from a file of its
+    own in workdir, so that no measured request finds what the warm-up left.
+    """
+    warm_up_file = Path(workdir) / f"{name}-warm-up.txt"
+    warm_up_file.write_text("\n".join(paths[:warm_up_count]) + "\n")
+    measured_file = Path(workdir) / f"{name}.txt"
+    measured_file.write_text("\n".join(paths[warm_up_count:]) + "\n")
+    return (
+        Load(paths[-1], paths_file=measured_file, **options),
+        Load(paths[0], paths_file=warm_up_file, **options),
+    )
+
+
+def measure(write, label, port, load, warm_up, seconds, warm_up_seconds, **shape):
+    """Warm the server up with warm_up, then load it with load; say and return the result."""
+    with step(write, f"{label}: {warm_up_seconds} s warm-up, {seconds} s measured"):
+        run_load(port, warm_up, seconds=warm_up_seconds, **shape)
+        result = run_load(port, load, seconds=seconds, **shape)
+    write(
+        f"  {result.requests_per_second:,.1f} req/s, p50 {result.p50_ms:.1f} ms, "
+        f"p99 {result.p99_ms:.1f} ms, {result.errors} errors"
+    )
+    return result
 
 
 def wrk_installed():

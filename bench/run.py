@@ -20,7 +20,7 @@ import tempfile
 import time
 import urllib.parse
 import urllib.request
-from contextlib import ExitStack, contextmanager
+from contextlib import ExitStack
 from dataclasses import dataclass
 from http.cookies import SimpleCookie
 from pathlib import Path
@@ -41,7 +41,14 @@ from django.utils import timezone
 from articles import readership
 from articles.models import Article, ReadCount, Section
 from bench import servers, wagtail_baseline
-from bench.load import BROWSER_USER_AGENT, Load, run_load, wrk_installed
+from bench.load import (
+    BROWSER_USER_AGENT,
+    Load,
+    cycling_loads,
+    measure,
+    step,
+    wrk_installed,
+)
 from bench.report import (
     Line,
     Run,
@@ -104,13 +111,9 @@ class Benchmark:
         self.workers = 0
         self.load_average = 0.0
 
-    @contextmanager
     def step(self, what):
         """Say what is being done, then how long it took."""
-        self.write(f"▸ {what} …")
-        started = time.monotonic()
-        yield
-        self.write(f"  done in {time.monotonic() - started:.1f} s")
+        return step(self.write, what)
 
     def run(self):
         options = self.options
@@ -218,18 +221,15 @@ class Benchmark:
         search_paths = [
             new_search_path(slug, number) for number, (_, _, slug) in enumerate(rows)
         ]
-        files = {}
-        for name, paths in (
-            ("crawl", crawl_paths),
-            ("beacon", beacon_paths),
-            ("search", search_paths),
-        ):
-            files[f"{name}-warm-up"] = workdir / f"{name}-warm-up.txt"
-            files[f"{name}-warm-up"].write_text(
-                "\n".join(paths[:CRAWL_WARM_UP_ARTICLES]) + "\n"
-            )
-            files[name] = workdir / f"{name}.txt"
-            files[name].write_text("\n".join(paths[CRAWL_WARM_UP_ARTICLES:]) + "\n")
+        crawl, crawl_warm_up = cycling_loads(
+            workdir, "crawl", crawl_paths, CRAWL_WARM_UP_ARTICLES
+        )
+        beacon, beacon_warm_up = cycling_loads(
+            workdir, "beacon", beacon_paths, CRAWL_WARM_UP_ARTICLES, beacon=True
+        )
+        search_new, search_new_warm_up = cycling_loads(
+            workdir, "search", search_paths, CRAWL_WARM_UP_ARTICLES
+        )
         section = (
             Section.objects.active()
             .annotate(article_count=Count("articles"))
@@ -248,18 +248,16 @@ class Benchmark:
             Scenario(
                 "beacon",
                 "read beacon (POST), a different article and reader each time",
-                Load(beacon_paths[-1], paths_file=files["beacon"], beacon=True),
-                warm_up=Load(
-                    beacon_paths[0], paths_file=files["beacon-warm-up"], beacon=True
-                ),
+                beacon,
+                warm_up=beacon_warm_up,
             ),
             Scenario("admin", "admin article list, logged in", Load(changelist)),
             Scenario("search", 'search "council budget"', Load(search)),
             Scenario(
                 "search_new",
                 "search, never the same query (two words of a headline)",
-                Load(search_paths[-1], paths_file=files["search"]),
-                warm_up=Load(search_paths[0], paths_file=files["search-warm-up"]),
+                search_new,
+                warm_up=search_new_warm_up,
             ),
             Scenario("section", "section front, page 1", Load(section_path)),
             Scenario(
@@ -272,8 +270,8 @@ class Benchmark:
             Scenario(
                 "crawl",
                 "crawl: every request a different article, page cache off",
-                Load(crawl_paths[-1], paths_file=files["crawl"]),
-                warm_up=Load(crawl_paths[0], paths_file=files["crawl-warm-up"]),
+                crawl,
+                warm_up=crawl_warm_up,
                 cold_starts_empty=False,
             ),
             Scenario(
@@ -503,26 +501,21 @@ class Benchmark:
 
     def measure(self, scenario, port, workdir):
         options = self.options
-        shape = {
-            "seconds": options.seconds,
-            "threads": options.threads,
-            "connections": options.connections,
-            "workdir": workdir,
-            "python": options.python_load,
-        }
-        with self.step(
-            f"{scenario.label}: {options.warm_up_seconds} s warm-up, {options.seconds} s measured"
-        ):
-            run_load(
-                port, scenario.warm_up, **{**shape, "seconds": options.warm_up_seconds}
-            )
-            result = run_load(port, scenario.load, **shape)
+        result = measure(
+            self.write,
+            scenario.label,
+            port,
+            scenario.load,
+            scenario.warm_up,
+            seconds=options.seconds,
+            warm_up_seconds=options.warm_up_seconds,
+            threads=options.threads,
+            connections=options.connections,
+            workdir=workdir,
+            python=options.python_load,
+        )
         line = self.lines.setdefault(scenario.key, Line(scenario.key, scenario.label))
         line.load = result
-        self.write(
-            f"  {result.requests_per_second:,.0f} req/s, p50 {result.p50_ms:.1f} ms, "
-            f"p99 {result.p99_ms:.1f} ms, {result.errors} errors"
-        )
 
     def report(self, article_count, read_rows):
         order = [

@@ -16,7 +16,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from contextlib import ExitStack, contextmanager
+from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,7 +24,7 @@ import psycopg2
 from psycopg2 import sql
 
 from bench import servers
-from bench.load import Load, run_load
+from bench.load import Load, cycling_loads, measure, step
 from bench.report import LoadResult
 
 REPOSITORY = servers.REPOSITORY
@@ -50,15 +50,6 @@ class Baseline:
     queries_warm: int
     most_read_ms: float
     page_bytes: int
-
-
-@contextmanager
-def step(write, what):
-    """Say what is being done, then how long it took."""
-    write(f"▸ {what} …")
-    started = time.monotonic()
-    yield
-    write(f"  done in {time.monotonic() - started:.1f} s")
 
 
 def run(
@@ -93,10 +84,9 @@ def run(
                 f"most-read ranking {paths['most_read_ms']:.1f} ms"
             )
         crawl = paths["crawl"]
-        warm_up_file = workdir / "crawl-warm-up.txt"
-        warm_up_file.write_text("\n".join(crawl[:CRAWL_WARM_UP_ARTICLES]) + "\n")
-        crawl_file = workdir / "crawl.txt"
-        crawl_file.write_text("\n".join(crawl[CRAWL_WARM_UP_ARTICLES:]) + "\n")
+        crawl_load, crawl_warm_up = cycling_loads(
+            workdir, "crawl", crawl, CRAWL_WARM_UP_ARTICLES
+        )
         port = servers.free_port()
         with step(write, f"gunicorn serving Wagtail on port {port}"):
             server = ExitStack()
@@ -118,9 +108,9 @@ def run(
                 "connections": connections,
                 "workdir": workdir,
                 "python": python_load,
-                "write": write,
             }
             article = measure(
+                write,
                 f"Wagtail, article {paths['article']}",
                 port,
                 Load(paths["article"]),
@@ -128,10 +118,11 @@ def run(
                 **shape,
             )
             crawled = measure(
+                write,
                 f"Wagtail, crawl of {len(crawl) - CRAWL_WARM_UP_ARTICLES:,} articles",
                 port,
-                Load(crawl[-1], paths_file=crawl_file),
-                Load(crawl[0], paths_file=warm_up_file),
+                crawl_load,
+                crawl_warm_up,
                 **shape,
             )
     return Baseline(
@@ -243,17 +234,6 @@ def checked(command, progress=None, **kwargs):
             f"{output[-3000:]}"
         )
     return output
-
-
-def measure(label, port, load, warm_up, seconds, warm_up_seconds, write, **shape):
-    with step(write, f"{label}: {warm_up_seconds} s warm-up, {seconds} s measured"):
-        run_load(port, warm_up, seconds=warm_up_seconds, **shape)
-        result = run_load(port, load, seconds=seconds, **shape)
-    write(
-        f"  {result.requests_per_second:,.1f} req/s, p50 {result.p50_ms:.1f} ms, "
-        f"p99 {result.p99_ms:.1f} ms, {result.errors} errors"
-    )
-    return result
 
 
 def main():
