@@ -127,6 +127,9 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Django's backend, with a health check that needs no round trip.
+    DATABASES["default"]["ENGINE"] = "newsroom.postgresql"
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # A long-lived SQLite connection gains nothing and holds file locks.
     DATABASES["default"]["CONN_MAX_AGE"] = 0

@@ -57,7 +57,7 @@ def test_database_and_redis_urls_choose_postgresql_and_redis_with_persistent_con
         REDIS_URL="redis://127.0.0.1:6379/0",
     )
     values = json.loads(result.stdout)
-    assert values["engine"] == "django.db.backends.postgresql"
+    assert values["engine"] == "newsroom.postgresql"
     assert values["cache"] == "newsroom.cache.ResilientRedisCache"
     assert values["conn_max_age"] == 600
     assert values["health_checks"] is True
