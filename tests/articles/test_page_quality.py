@@ -10,6 +10,7 @@ from django.contrib.staticfiles import finders
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.management import CommandError, call_command
+from django.test.utils import override_script_prefix
 from django.utils import timezone
 from PIL import Image
 
@@ -265,3 +266,35 @@ def test_fronts_tag_and_author_pages_name_their_canonical_address(client):
                 "rel": "canonical",
                 "href": f"http://testserver{path}?page=2",
             } in later, path
+
+
+def test_pages_link_home_search_and_the_feeds_under_the_sites_own_address(
+    client, newsroom
+):
+    def chrome_links(path):
+        html = client.get(path).content.decode()
+        return {
+            "home": re.search(r'class="masthead-title" href="([^"]*)"', html)[1],
+            "search": re.search(r'class="masthead-search"[^>]* action="([^"]*)"', html)[
+                1
+            ],
+            "feeds": re.findall(
+                r'<link rel="alternate" type="[^"]*"[^>]* href="([^"]*)"', html
+            ),
+        }
+
+    for path in public_pages(newsroom):
+        served_at_root = chrome_links(path)
+        # The same site served under a path of a larger one.
+        with override_script_prefix("/news/"):
+            served_under_news = chrome_links(path)
+
+        assert served_at_root["home"] == "/"
+        assert served_at_root["search"] == "/search/"
+        assert served_under_news["home"] == "/news/"
+        assert served_under_news["search"] == "/news/search/"
+        assert served_under_news["feeds"] == [
+            "/news" + feed for feed in served_at_root["feeds"]
+        ], path
+        if path == "/":
+            assert served_at_root["feeds"] == ["/feeds/rss/", "/feeds/atom/"]
