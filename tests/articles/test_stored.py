@@ -2,7 +2,8 @@
 
 import pytest
 from django.core.cache import cache
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
+from django.db import connection
 from django.db.models import F
 from django.utils import timezone
 
@@ -158,3 +159,31 @@ def test_store_stories_stores_what_is_missing_or_out_of_date(capsys, saved_story
     assert "Stored 5 stories in" in first
     assert StoredStory.objects.filter(article=imported).exists()
     assert "Every published story is stored and up to date." in second
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="SQLite stores in one process"
+)
+# The processes read and write through connections of their own, outside any
+# test transaction.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_store_stories_shares_the_work_between_processes(capsys, monkeypatch):
+    monkeypatch.setattr(stored, "STORED_IN_BATCHES_OF", 2)
+    section = make_section(name="Community", slug="community")
+    articles = [
+        make_article(headline=f"Harbour story {number}", section=section)
+        for number in range(7)
+    ]
+    StoredStory.objects.all().delete()
+
+    call_command("store_stories", processes=2)
+
+    assert "Storing 7 stories, newest first, in 2 processes" in capsys.readouterr().out
+    kept = dict(StoredStory.objects.values_list("article__headline", "story_html"))
+    assert sorted(kept) == sorted(article.headline for article in articles)
+    assert all(headline in html for headline, html in kept.items())
+
+
+def test_store_stories_needs_at_least_one_process():
+    with pytest.raises(CommandError, match="--processes must be 1 or more"):
+        call_command("store_stories", processes=0)

@@ -8,9 +8,13 @@ and for articles imported in bulk. Until then those pages are rendered
 as before, only slower. Safe to run at any time, and again.
 """
 
+import multiprocessing
+import os
 import time
+from concurrent.futures import ProcessPoolExecutor
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
+from django.db import connection, connections
 
 from articles import stored
 
@@ -21,20 +25,44 @@ class Command(BaseCommand):
         "up to date, so that archive pages need no render (after a deploy or a rename)."
     )
 
-    def handle(self, *args, **options):
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--processes",
+            type=int,
+            default=1,
+            help=(
+                "Render in this many processes at once (PostgreSQL only), e.g. "
+                f"{os.cpu_count() or 1} for every core of this machine. Default: 1."
+            ),
+        )
+
+    def handle(self, *args, processes, **options):
+        if processes < 1:
+            raise CommandError("--processes must be 1 or more, e.g. --processes 2.")
         ids = list(stored.unstored_ids())
         if not ids:
             self.stdout.write("Every published story is stored and up to date.")
             return
         total = len(ids)
-        self.stdout.write(f"Storing {total:,} stories, newest first …")
-        started = time.monotonic()
+        batches = [
+            ids[first : first + stored.STORED_IN_BATCHES_OF]
+            for first in range(0, total, stored.STORED_IN_BATCHES_OF)
+        ]
+        # SQLite's database is one file (or, under test, one process's memory):
+        # processes would only queue for its lock.
+        if connection.vendor != "postgresql":
+            processes = 1
+        self.stdout.write(
+            f"Storing {total:,} stories, newest first"
+            + (f", in {processes} processes" if processes > 1 else "")
+            + " …"
+        )
+        started = reported = time.monotonic()
         done = 0
-        reported = started
-        for first in range(0, total, stored.STORED_IN_BATCHES_OF):
-            done += stored.store(ids[first : first + stored.STORED_IN_BATCHES_OF])
+        for stored_in_batch in self.store_all(batches, processes):
+            done += stored_in_batch
             now = time.monotonic()
-            if now - reported >= 5 or first + stored.STORED_IN_BATCHES_OF >= total:
+            if now - reported >= 5 or done == total:
                 reported = now
                 self.stdout.write(
                     f"  {done:,} / {total:,} stories ({now - started:.1f} s)"
@@ -46,3 +74,16 @@ class Command(BaseCommand):
                 f"({done / max(elapsed, 0.001):,.0f} a second)."
             )
         )
+
+    def store_all(self, batches, processes):
+        """Store each batch, yielding how many stories each stored, in order."""
+        if processes == 1:
+            yield from map(stored.store, batches)
+            return
+        # Forked children must not share this process's database connection;
+        # each opens its own.
+        connections.close_all()
+        with ProcessPoolExecutor(
+            processes, mp_context=multiprocessing.get_context("fork")
+        ) as pool:
+            yield from pool.map(stored.store, batches)
