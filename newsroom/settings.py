@@ -211,7 +211,7 @@ STORAGES = {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
             if DEBUG
-            else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+            else "newsroom.staticfiles.StaticFilesStorage"
         )
     },
 }

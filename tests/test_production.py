@@ -118,3 +118,5 @@ def test_in_production_the_hero_image_and_the_styles_load(production_site):
     assert styles and all(fetch(production_site + href)[0] == 200 for href in styles), (
         "WhiteNoise serves the collected styles"
     )
+    # Named by their content's hash, so that browsers may keep them a year.
+    assert all(re.search(r"\.[0-9a-f]{12}\.css$", href) for href in styles), styles
