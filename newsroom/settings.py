@@ -168,6 +168,15 @@ else:
             "LOCATION": "newsroom",
         }
     }
+# Fragments not worth sharing between processes (`{% cache … using="worker_fragments" %}`):
+# cheap to render, and keyed by what changes often, so that another process
+# would rarely read a shared copy before it is out of date. See docs/caching.md.
+CACHES["worker_fragments"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "worker-fragments",
+    "TIMEOUT": 300,
+    "OPTIONS": {"MAX_ENTRIES": 2000},
+}
 
 AUTH_PASSWORD_VALIDATORS = [
     {

@@ -5,6 +5,7 @@ import re
 import pytest
 import redis
 from django.conf import settings
+from django.core.cache import caches
 from django.urls import reverse
 from taggit.models import Tag
 
@@ -206,3 +207,19 @@ def test_warm_fragments_come_from_the_process_without_asking_redis(
     story.headline = "Court hears new evidence"
     story.save()
     assert "Court hears new evidence" in page(client, story)
+
+
+@pytest.mark.skipif(not settings.REDIS_URL, reason="Redis is the shared cache.")
+def test_the_related_list_stays_in_the_process_that_rendered_it(client, story):
+    make_article(section=story.section, headline="Jury retires to consider verdict")
+    shared = redis.Redis.from_url(settings.REDIS_URL)
+
+    first = page(client, story)
+    # Another process, which has none of this one's copies, renders it alike.
+    caches["worker_fragments"].clear()
+    again = page(client, story)
+
+    assert "Jury retires to consider verdict" in first
+    assert again == first
+    assert shared.keys("*template.cache.article-related.*") == []
+    assert shared.keys("*template.cache.navigation.*") != []
