@@ -59,10 +59,11 @@ class Command(BaseCommand):
         )
         started = reported = time.monotonic()
         done = 0
-        for stored_in_batch in self.store_all(batches, processes):
+        batches_stored = enumerate(self.store_all(batches, processes), start=1)
+        for number, stored_in_batch in batches_stored:
             done += stored_in_batch
             now = time.monotonic()
-            if now - reported >= 5 or done == total:
+            if now - reported >= 5 or number == len(batches):
                 reported = now
                 self.stdout.write(
                     f"  {done:,} / {total:,} stories ({now - started:.1f} s)"
