@@ -22,12 +22,14 @@ CLOSED_PORT_URL = "redis://127.0.0.1:9/0"
 @pytest.fixture
 def redis_down(settings):
     settings.REDIS_URL = CLOSED_PORT_URL
+    # The site's own caches, with the shared one on a Redis that is down.
     settings.CACHES = {
+        **settings.CACHES,
         "default": {
             "BACKEND": "newsroom.cache.ResilientRedisCache",
             "LOCATION": CLOSED_PORT_URL,
             "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.5},
-        }
+        },
     }
     forget_clients()
     yield
