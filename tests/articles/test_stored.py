@@ -1,5 +1,7 @@
 """Stored stories: an article page served from the story kept at its last save."""
 
+import os
+
 import pytest
 from django.core.cache import cache
 from django.core.management import CommandError, call_command
@@ -161,13 +163,25 @@ def test_store_stories_stores_what_is_missing_or_out_of_date(capsys, saved_story
     assert "Every published story is stored and up to date." in second
 
 
+# Where store_stories' processes note their process ids (each is a fork of the test's).
+_store_calls_file = None
+_store = stored.store
+
+
+def store_noting_the_process(article_ids):
+    """stored.store, noting which process ran it; a module function, so processes can be sent it."""
+    with open(_store_calls_file, "a") as calls:
+        calls.write(f"{os.getpid()}\n")
+    return _store(article_ids)
+
+
 @pytest.mark.skipif(
     connection.vendor != "postgresql", reason="SQLite stores in one process"
 )
 # The processes read and write through connections of their own, outside any
 # test transaction.
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_store_stories_shares_the_work_between_processes(capsys, monkeypatch):
+def test_store_stories_shares_the_work_between_processes(capsys, monkeypatch, tmp_path):
     monkeypatch.setattr(stored, "STORED_IN_BATCHES_OF", 2)
     section = make_section(name="Community", slug="community")
     articles = [
@@ -175,6 +189,8 @@ def test_store_stories_shares_the_work_between_processes(capsys, monkeypatch):
         for number in range(7)
     ]
     StoredStory.objects.all().delete()
+    monkeypatch.setattr(stored, "store", store_noting_the_process)
+    monkeypatch.setattr(f"{__name__}._store_calls_file", tmp_path / "store-calls.txt")
 
     call_command("store_stories", processes=2)
 
@@ -182,6 +198,10 @@ def test_store_stories_shares_the_work_between_processes(capsys, monkeypatch):
     kept = dict(StoredStory.objects.values_list("article__headline", "story_html"))
     assert sorted(kept) == sorted(article.headline for article in articles)
     assert all(headline in html for headline, html in kept.items())
+    # Four batches, none stored by the command's own process.
+    processes = (tmp_path / "store-calls.txt").read_text().split()
+    assert len(processes) == 4
+    assert str(os.getpid()) not in processes
 
 
 def test_store_stories_needs_at_least_one_process():
