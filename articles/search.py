@@ -87,25 +87,32 @@ def time_limit(milliseconds):
         yield
 
 
-def search_results(page_articles, query):
-    """Pair each article on the page with a highlighted snippet of its text."""
-    articles = list(page_articles)
-    if not articles:
-        return []
+def search_results(article_ids, query):
+    """
+    Return the articles of article_ids that readers may see, in that order,
+    each paired with a highlighted snippet of its text. On PostgreSQL the
+    snippets come in the cards' own query.
+    """
+    articles = Article.objects.published().filter(pk__in=article_ids)
     if connection.vendor == "postgresql":
-        snippets = _postgresql_snippets(articles, query)
+        cards = articles.for_search_results().annotate(
+            snippet=_postgresql_snippet(query)
+        )
+        found = {article.pk: (article, article.snippet) for article in cards}
     else:
         # The cards are loaded without their text (for_search_results()).
-        snippets = {
-            pk: _marked_window(f"{standfirst} {strip_tags(body)}", query)
-            for pk, standfirst, body in Article.objects.filter(
-                pk__in=[article.pk for article in articles]
-            ).values_list("pk", "standfirst", "body")
+        texts = {
+            pk: f"{standfirst} {strip_tags(body)}"
+            for pk, standfirst, body in articles.values_list("pk", "standfirst", "body")
         }
-    return [(article, _as_html(snippets.get(article.pk, ""))) for article in articles]
+        found = {
+            article.pk: (article, _marked_window(texts.get(article.pk, ""), query))
+            for article in articles.for_search_results()
+        }
+    return [(found[pk][0], _as_html(found[pk][1])) for pk in article_ids if pk in found]
 
 
-def _postgresql_snippets(articles, query):
+def _postgresql_snippet(query):
     body_text = Func(
         F("body"),
         Value("<[^>]+>"),
@@ -114,20 +121,14 @@ def _postgresql_snippets(articles, query):
         function="regexp_replace",
         output_field=TextField(),
     )
-    return dict(
-        Article.objects.filter(pk__in=[article.pk for article in articles])
-        .annotate(
-            snippet=SearchHeadline(
-                Concat("standfirst", Value(" "), body_text, output_field=TextField()),
-                SearchQuery(query, search_type="websearch", config=SEARCH_CONFIG),
-                config=SEARCH_CONFIG,
-                start_sel=_START,
-                stop_sel=_STOP,
-                max_words=SNIPPET_WORDS,
-                min_words=15,
-            )
-        )
-        .values_list("pk", "snippet")
+    return SearchHeadline(
+        Concat("standfirst", Value(" "), body_text, output_field=TextField()),
+        SearchQuery(query, search_type="websearch", config=SEARCH_CONFIG),
+        config=SEARCH_CONFIG,
+        start_sel=_START,
+        stop_sel=_STOP,
+        max_words=SNIPPET_WORDS,
+        min_words=15,
     )
 
 

@@ -413,13 +413,9 @@ class SearchView(TemplateView):
         if not matches.ids:
             return None, matches, []
         page = Paginator(matches.ids, self.paginate_by).get_page(self.page_number)
-        articles = (
-            Article.objects.published()
-            .filter(pk__in=page.object_list)
-            .for_search_results()
-        )
-        page.object_list = sorted(articles, key=lambda a: page.object_list.index(a.pk))
-        return page, matches, search.search_results(page.object_list, self.query)
+        results = search.search_results(page.object_list, self.query)
+        page.object_list = [article for article, _snippet in results]
+        return page, matches, results
 
 
 def robots_txt(request):

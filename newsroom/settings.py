@@ -169,13 +169,15 @@ else:
         }
     }
 # Fragments not worth sharing between processes (`{% cache … using="worker_fragments" %}`):
-# cheap to render, and keyed by what changes often, so that another process
-# would rarely read a shared copy before it is out of date. See docs/caching.md.
+# an article's related list, keyed by what changes often, so that another
+# process would rarely read a shared copy before it is out of date, and the
+# search result cards, twenty to a page, where a Redis round trip each would
+# cost more than rendering them. At most about 10 MB a process; see docs/caching.md.
 CACHES["worker_fragments"] = {
     "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
     "LOCATION": "worker-fragments",
     "TIMEOUT": 300,
-    "OPTIONS": {"MAX_ENTRIES": 2000},
+    "OPTIONS": {"MAX_ENTRIES": 5000},
 }
 
 AUTH_PASSWORD_VALIDATORS = [

@@ -26,6 +26,7 @@ def nav_links(html):
 @pytest.fixture
 def story(journalist):
     return make_article(
+        headline="Court hears appeal",
         section=make_section(name="Crime", slug="crime"),
         authors=[journalist],
         subheadings=["What the court heard"],
@@ -74,6 +75,48 @@ def test_renaming_a_section_in_the_admin_refreshes_navigation_and_article_pages(
 
     assert nav_links(page(client, story)) == ["Home", "Courts and crime"]
     assert nav_links(client.get("/").content.decode()) == ["Home", "Courts and crime"]
+
+
+def search_card(client, words):
+    html = client.get("/search/", {"q": words}).content.decode()
+    start = html.index('<li class="search-result">')
+    return html[start : html.index("</li>", start)]
+
+
+def test_editing_a_headline_in_the_admin_refreshes_its_search_result(
+    client, story, editor
+):
+    assert "Court hears appeal" in search_card(client, "appeal")
+    desk = client_for(editor)
+    form = form_values(desk.get(change_url(story)))
+    form["headline"] = "Court dismisses appeal"
+
+    assert desk.post(change_url(story), form).status_code == 302
+
+    card = search_card(client, "appeal")
+    assert ">Court dismisses appeal</a>" in card
+    assert "Court hears appeal" not in card
+
+
+def test_renaming_a_section_or_an_author_in_the_admin_refreshes_search_results(
+    client, story, journalist, administrator
+):
+    card = search_card(client, "appeal")
+    assert ">Crime</a>" in card and "Sam Whitfield<" in card
+    desk = client_for(administrator)
+    url = reverse("admin:articles_section_change", args=[story.section.pk])
+    form = form_values(desk.get(url), form_id="section_form")
+    form["name"] = "Courts and crime"
+    assert desk.post(url, form).status_code == 302
+
+    assert ">Courts and crime</a>" in search_card(client, "appeal")
+
+    url = reverse("admin:auth_user_change", args=[journalist.pk])
+    form = form_values(desk.get(url), form_id="user_form")
+    form["last_name"] = "Whitfield-Reyes"
+    assert desk.post(url, form).status_code == 302
+
+    assert "Sam Whitfield-Reyes<" in search_card(client, "appeal")
 
 
 def test_reordering_and_hiding_sections_from_the_list_refreshes_navigation(
