@@ -140,7 +140,9 @@ def drag(page, source, target):
     # Past the target's top edge, as a hand puts a row above another.
     page.mouse.move(end["x"] + 8, end["y"] + 1, steps=20)
     # A little more movement once there: the list may still be animating the
-    # last swap when the pointer arrives, and only a later move places the row.
+    # last swap (150 ms) when the pointer arrives, and only a move after it
+    # has ended places the row.
+    page.wait_for_timeout(200)
     page.mouse.move(end["x"] + 12, end["y"] + 2, steps=5)
     page.mouse.up()
 
