@@ -8,6 +8,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.postgres.aggregates import StringAgg
 from django.contrib.postgres.search import (
+    SearchQuery,
     SearchVector,
     SearchVectorField,
 )
@@ -25,6 +26,7 @@ from django.db.models import (
     Value,
     Window,
 )
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce, Concat, JSONObject, RowNumber
 from django.urls import reverse
 from django.utils import timezone
@@ -1568,11 +1570,11 @@ class SearchEntryQuerySet(models.QuerySet):
         ranked: a query of common words matches thousands, and ranking them
         all would cost a request most of a second at 100,000 articles.
         """
-        if connection.vendor == "postgresql":
-            return self._ranked_newest_ids(text, limit)
         listed_now = self.filter(published_at__lte=timezone.now()).order_by(
             "-published_at", "-article_id"
         )
+        if connection.vendor == "postgresql":
+            return self._ranked_ids(listed_now, text, limit)
         matches = (
             Q(headline__icontains=text)
             | Q(standfirst__icontains=text)
@@ -1586,29 +1588,27 @@ class SearchEntryQuerySet(models.QuerySet):
             ).values_list("article_id", flat=True)[:limit]
         )
 
-    def _ranked_newest_ids(self, text, limit):
+    def _ranked_ids(self, listed_now, text, limit):
         # The newest matches are picked by their row address (ctid) alone and
         # only those rows are read again to be ranked: sorting the matches
         # with their vectors, or ranking all of them, cost PostgreSQL half as
         # much again (two common words, 8,300 matches: 6.5 against 4.4 ms;
         # docs/performance.md). Ties keep the newest first. Both halves run
         # in one statement, so the addresses cannot move in between.
-        query = "websearch_to_tsquery(%(config)s::regconfig, %(text)s)"
+        newest, params = (
+            listed_now.filter(
+                vector=SearchQuery(text, search_type="websearch", config=SEARCH_CONFIG)
+            )
+            .values_list(RawSQL("ctid", ()))[:limit]
+            .query.sql_with_params()
+        )
         table = connection.ops.quote_name(self.model._meta.db_table)
         with connection.cursor() as cursor:
             cursor.execute(
-                f"SELECT article_id FROM {table} WHERE ctid = ANY(ARRAY("
-                f"SELECT ctid FROM {table} "
-                f"WHERE vector @@ {query} AND published_at <= %(now)s "
-                "ORDER BY published_at DESC, article_id DESC LIMIT %(limit)s)) "
-                f"ORDER BY ts_rank(vector, {query}) DESC, "
-                "published_at DESC, article_id DESC",
-                {
-                    "config": SEARCH_CONFIG,
-                    "text": text,
-                    "now": timezone.now(),
-                    "limit": limit,
-                },
+                f"SELECT article_id FROM {table} WHERE ctid = ANY(ARRAY({newest})) "
+                "ORDER BY ts_rank(vector, websearch_to_tsquery(%s::regconfig, %s)) "
+                "DESC, published_at DESC, article_id DESC",
+                (*params, SEARCH_CONFIG, text),
             )
             return [article_id for (article_id,) in cursor.fetchall()]
 
